@@ -1,0 +1,38 @@
+"""Entrypoint: page config, the per-session language, navigation over `pages/`, and the sources footer.
+
+The language switch lives here (not in a page) so it persists across pages; it starts from the link's `lang` or
+the browser's locale and is written back to the URL.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from liptako.i18n import LANGS, language_from_locale, t
+from liptako.state import parse
+
+ROOT = Path(__file__).parent
+LANG_NAMES = {"fr": "Français", "en": "English"}
+
+st.set_page_config(page_title="Liptako", page_icon=str(ROOT / "static" / "favicon.png"), layout="wide")
+
+if "lang" not in st.session_state:
+    link_state, _ = parse(st.query_params.to_dict())
+    st.session_state.lang = link_state.lang or language_from_locale(st.context.locale)
+
+with st.sidebar:
+    lang = st.radio("Langue / Language", LANGS, key="lang", format_func=LANG_NAMES.__getitem__, horizontal=True)
+st.query_params["lang"] = lang
+
+page = st.navigation(
+    [
+        st.Page(ROOT / "pages" / "home_view.py", title=t("nav.home", lang), icon=":material/home:", default=True),
+        st.Page(ROOT / "pages" / "map_view.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
+        st.Page(ROOT / "pages" / "sources_view.py", title=t("nav.sources", lang), icon=":material/menu_book:",
+                url_path="sources"),
+    ]
+)
+page.run()
+
+st.divider()
+st.caption(t("app.footer", lang))

@@ -1,0 +1,91 @@
+"""Map: click a region (or pick it) to see what it is; the selection is kept in the URL (`?region=NE-6`)."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from liptako import access, maps
+from liptako.i18n import labelled, t
+from liptako.state import Known, parse
+from liptako.text import escape_md
+
+lang = st.session_state.lang
+regions = access.require(access.regions, lang)
+provinces = access.require(access.provinces, lang)
+places = access.require(access.places, lang)
+zones = access.require(access.zones, lang)
+
+st.title(t("map.title", lang))
+st.caption(t("map.intro", lang))
+
+link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index)))
+access.show_notices(notices, lang)
+if "region" not in st.session_state:
+    st.session_state.region = link.selection.region
+if "region_picker" not in st.session_state:
+    st.session_state.region_picker = st.session_state.region or ""
+
+
+def _on_map_click() -> None:
+    rid = maps.clicked_region(st.session_state.get("region_map"), regions.index)
+    if rid:
+        st.session_state.region = st.session_state.region_picker = rid
+
+
+def _on_pick() -> None:
+    st.session_state.region = st.session_state.region_picker or None
+
+
+order = regions.sort_values(["country", f"name_{lang}"]).index
+controls = st.columns([2, 3])
+controls[0].selectbox(
+    t("map.picker", lang), ["", *order], key="region_picker", on_change=_on_pick,
+    format_func=lambda rid: maps.region_label(regions.loc[rid], lang) if rid else t("map.picker.none", lang),
+)
+zone_by_id = {z.id: z for z in zones}
+zone_id = controls[1].radio(
+    t("map.zone_choice", lang), list(zone_by_id), key="zone", horizontal=True,
+    format_func=lambda zid: zone_by_id[zid].label_fr if lang == "fr" else zone_by_id[zid].label_en,
+    help=t("map.zone_hint", lang),
+)
+
+selected = st.session_state.region
+if selected:
+    st.query_params["region"] = selected
+else:
+    st.query_params.pop("region", None)
+
+map_column, panel_column = st.columns([3, 2])
+with map_column:
+    st_folium(
+        maps.base_map(regions, provinces, places, lang, st.get_option("server.baseUrlPath")),
+        key="region_map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        feature_group_to_add=[maps.zone_layer(zone_by_id[zone_id], regions, lang),
+                              maps.highlight_layer(regions, selected)],
+        on_change=_on_map_click,
+    )
+    st.caption(t("map.boundaries_note", lang))
+
+with panel_column, st.container(key="region_panel", border=True):
+    if not selected:
+        st.info(t("panel.empty", lang))
+    else:
+        detail = maps.region_detail(regions, provinces, zones, selected, lang)
+        name, other = (detail.name_fr, detail.name_en) if lang == "fr" else (detail.name_en, detail.name_fr)
+        st.subheader(escape_md(name))
+        if other != name:
+            st.caption(t("panel.name_other", lang, name=escape_md(other)))
+        facts = [
+            (t("panel.country", lang), t("country." + detail.country, lang)),
+            (t("panel.type", lang), escape_md(detail.type)),
+            (t("panel.capital", lang), escape_md(detail.capital)),
+            (t("panel.area", lang), t("panel.area_value", lang, area=maps.format_area(detail.area_km2, lang))),
+        ]
+        st.markdown("  \n".join(labelled(label, value, lang) for label, value in facts))
+        st.markdown(maps.zone_sentence(detail, zones, lang))
+        if detail.provinces:
+            with st.expander(t("panel.provinces", lang, count=len(detail.provinces))):
+                st.markdown("\n".join(f"- {escape_md(p)}" for p in detail.provinces))
+        st.caption(t("panel.id", lang, id=detail.id))

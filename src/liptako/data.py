@@ -1,0 +1,343 @@
+"""Load and validate every data file; one loader per file.
+
+Each loader returns typed data (a (Geo)DataFrame for tables and shapes, a tuple of records for the small YAML
+files) or raises `DataError` naming the file, the row and the field, so that whoever edits `data/` learns exactly
+what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import yaml
+from pydantic import BaseModel, ValidationError
+from shapely.validation import explain_validity
+
+from liptako.schema import (
+    Document,
+    Event,
+    Place,
+    ProvinceProps,
+    Provision,
+    RegionProps,
+    RulePeriod,
+    SourceEntry,
+    Zone,
+)
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def default_data_dir() -> Path:
+    """`LIPTAKO_DATA_DIR` lets tests point the whole app at a fixture data set."""
+    return Path(os.environ.get("LIPTAKO_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
+
+
+FILES = {
+    "regions": "regions.geojson",
+    "provinces": "provinces_bfa.geojson",
+    "places": "places.csv",
+    "zones": "lg_zone.yaml",
+    "events": "events.csv",
+    "rule_periods": "rule_periods.csv",
+    "documents": "documents.yaml",
+    "provisions": "provisions.yaml",
+    "sources": "SOURCES.yaml",
+}
+
+
+class DataError(Exception):
+    """A defect in a data file, located precisely enough to fix it without reading code."""
+
+    def __init__(self, file: str | Path, row: int | None, field: str | None, why: str) -> None:
+        self.file = str(file)
+        self.row = row
+        self.field = field
+        self.why = why
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file}:{self.row}"
+        return f"{where}: {self.field or '-'}: {self.why}"
+
+
+@dataclass(frozen=True)
+class Located:
+    """One raw record with the row (CSV line, YAML line or GeoJSON feature number) it came from."""
+
+    row: int
+    values: dict[str, object]
+
+
+# ---------------------------------------------------------------- reading raw records
+
+
+def _display(path: Path) -> str:
+    """Paths are shown relative to the data folder's parent (`data/events.csv`), which is what editors see."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _read_text(path: Path) -> str:
+    name = _display(path)
+    if not path.is_file():
+        raise DataError(name, None, None, "file not found")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(name, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8") from None
+
+
+def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str]) -> Iterator[Located]:
+    name = _display(path)
+    reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
+    header = reader.fieldnames or []
+    if not header:
+        raise DataError(name, 1, None, "the file is empty: a header row is expected")
+    for column in required:
+        if column not in header:
+            raise DataError(name, 1, column, "missing column")
+    allowed = set(columns)
+    for column in header:
+        if column not in allowed:
+            raise DataError(name, 1, column, f"unknown column (expected: {', '.join(columns)})")
+    for record in reader:
+        if None in record:
+            raise DataError(name, reader.line_num, None, "more values than columns (an unquoted comma?)")
+        missing = [c for c, v in record.items() if v is None]
+        if missing:
+            raise DataError(name, reader.line_num, missing[0], "row ends early: the file may be truncated")
+        yield Located(reader.line_num, dict(record))
+
+
+def _yaml_records(path: Path) -> Iterator[Located]:
+    name = _display(path)
+    text = _read_text(path)
+    try:
+        node = yaml.compose(text)
+        values = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(name, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}") from None
+    if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
+        raise DataError(name, 1, None, "expected a list of entries")
+    for item_node, item in zip(node.value, values, strict=True):
+        row = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            raise DataError(name, row, None, "each entry must be a mapping of fields")
+        yield Located(row, item)
+
+
+def _feature_records(path: Path) -> Iterator[tuple[Located, object]]:
+    name = _display(path)
+    try:
+        collection = json.loads(_read_text(path))
+    except json.JSONDecodeError as exc:
+        raise DataError(name, exc.lineno, None, f"not valid JSON: {exc.msg}") from None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise DataError(name, None, "type", "expected a GeoJSON FeatureCollection")
+    for number, feature in enumerate(collection.get("features", []), start=1):
+        if not isinstance(feature, dict):
+            raise DataError(name, number, None, "each feature must be an object")
+        try:
+            geometry = shapely.geometry.shape(feature.get("geometry") or {})
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            raise DataError(name, number, "geometry", f"not a readable geometry: {exc}") from None
+        if geometry.is_empty or not geometry.is_valid:
+            raise DataError(name, number, "geometry", f"invalid geometry: {explain_validity(geometry)}")
+        yield Located(number, dict(feature.get("properties") or {})), geometry
+
+
+# ---------------------------------------------------------------- typing raw records
+
+
+def _is_list(annotation: object) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def _is_optional(annotation: object) -> bool:
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in typing.get_args(
+        annotation
+    )
+
+
+def _from_csv_cells(model: type[BaseModel], values: dict[str, object]) -> dict[str, object]:
+    """CSV cells are strings: split `;` lists, and let empty optional cells take their default."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        field = model.model_fields.get(key)
+        if field is None or not isinstance(value, str):
+            out[key] = value
+        elif _is_list(field.annotation):
+            out[key] = [part.strip() for part in value.split(";") if part.strip()]
+        elif value.strip() == "" and not field.is_required() and (_is_optional(field.annotation) or field.default == ""):
+            continue
+        elif value.strip().lower() in ("true", "false") and field.annotation is bool:
+            out[key] = value.strip().lower() == "true"
+        else:
+            out[key] = value
+    return out
+
+
+def _validate(model: type[M], file: str, located: Located) -> M:
+    try:
+        return model.model_validate(located.values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or None
+        value = located.values.get(str(error["loc"][0])) if error["loc"] else None
+        shown = f" (got {value!r})" if value not in (None, "") and error["type"] != "missing" else ""
+        why = "required field is missing or empty" if error["type"] == "missing" else error["msg"]
+        raise DataError(file, located.row, field, f"{why}{shown}") from None
+
+
+def _unique_ids(file: str, items: Iterable[tuple[int, str]]) -> None:
+    seen: dict[str, int] = {}
+    for row, ident in items:
+        if ident in seen:
+            raise DataError(file, row, "id", f"duplicate id {ident!r} (first used at row {seen[ident]})")
+        seen[ident] = row
+
+
+def _known(file: str, row: int, field: str, values: Iterable[str], known: set[str] | None, what: str) -> None:
+    if known is None:
+        return
+    for value in values:
+        if value not in known:
+            raise DataError(file, row, field, f"unknown {what} {value!r}")
+
+
+def _table(path: Path, model: type[M]) -> list[tuple[int, M]]:
+    file = _display(path)
+    columns = list(model.model_fields)
+    required = [c for c, f in model.model_fields.items() if f.is_required()]
+    rows = [(loc.row, _validate(model, file, Located(loc.row, _from_csv_cells(model, loc.values))))
+            for loc in _csv_records(path, columns, required)]
+    _unique_ids(file, ((row, rec.id) for row, rec in rows))  # type: ignore[attr-defined]
+    return rows
+
+
+def _entries(path: Path, model: type[M]) -> list[tuple[int, M]]:
+    file = _display(path)
+    rows = [(loc.row, _validate(model, file, loc)) for loc in _yaml_records(path)]
+    _unique_ids(file, ((row, rec.id) for row, rec in rows))  # type: ignore[attr-defined]
+    return rows
+
+
+def _frame(records: Iterable[BaseModel]) -> pd.DataFrame:
+    return pd.DataFrame([r.model_dump() for r in records])
+
+
+def _shapes(path: Path, model: type[BaseModel]) -> gpd.GeoDataFrame:
+    file = _display(path)
+    props, geometries = [], []
+    for located, geometry in _feature_records(path):
+        props.append((located.row, _validate(model, file, located)))
+        geometries.append(geometry)
+    if not props:
+        raise DataError(file, None, "features", "no features")
+    _unique_ids(file, ((row, rec.id) for row, rec in props))  # type: ignore[attr-defined]
+    frame = gpd.GeoDataFrame(_frame(rec for _, rec in props), geometry=geometries, crs="EPSG:4326")
+    return frame.set_index("id", drop=False)
+
+
+# ---------------------------------------------------------------- one loader per file
+
+
+def load_regions(path: Path) -> gpd.GeoDataFrame:
+    """Admin-1 units, indexed by ISO 3166-2 code."""
+    return _shapes(path, RegionProps)
+
+
+def load_provinces(path: Path, region_ids: set[str] | None = None) -> gpd.GeoDataFrame:
+    """Burkina Faso's provinces; each must sit in a known region."""
+    frame = _shapes(path, ProvinceProps)
+    for number, region_id in enumerate(frame["region_id"], start=1):
+        _known(_display(path), number, "region_id", [region_id], region_ids, "region")
+    return frame
+
+
+def load_places(path: Path, region_ids: set[str] | None = None) -> pd.DataFrame:
+    rows = _table(path, Place)
+    for row, place in rows:
+        _known(_display(path), row, "region_id", [place.region_id], region_ids, "region")
+    return _frame(p for _, p in rows).set_index("id", drop=False)
+
+
+def load_zones(path: Path, region_ids: set[str] | None = None) -> tuple[Zone, ...]:
+    rows = _entries(path, Zone)
+    for row, zone in rows:
+        _known(_display(path), row, "unit_ids", zone.unit_ids, region_ids, "region")
+    return tuple(z for _, z in rows)
+
+
+def load_events(
+    path: Path, region_ids: set[str] | None = None, provision_ids: set[str] | None = None
+) -> pd.DataFrame:
+    """Events sorted by date; references to regions and provisions are checked when those ids are given."""
+    file = _display(path)
+    rows = _table(path, Event)
+    for row, event in rows:
+        _known(file, row, "region_ids", event.region_ids, region_ids, "region")
+        _known(file, row, "provision_ids", event.provision_ids, provision_ids, "provision")
+    frame = _frame(e for _, e in rows)
+    if frame.empty:
+        raise DataError(file, None, None, "no events")
+    for column in ("date", "end_date"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.sort_values(["date", "id"]).set_index("id", drop=False)
+
+
+def load_rule_periods(path: Path) -> pd.DataFrame:
+    frame = _frame(p for _, p in _table(path, RulePeriod))
+    for column in ("start", "end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.sort_values(["country", "start"]).set_index("id", drop=False)
+
+
+def load_documents(path: Path) -> tuple[Document, ...]:
+    return tuple(d for _, d in _entries(path, Document))
+
+
+def load_provisions(path: Path, document_ids: set[str] | None = None) -> tuple[Provision, ...]:
+    rows = _entries(path, Provision)
+    for row, provision in rows:
+        _known(_display(path), row, "document", [provision.document], document_ids, "document")
+    return tuple(p for _, p in rows)
+
+
+def load_sources(path: Path) -> dict[str, SourceEntry]:
+    """Provenance per data file; every file in the data folder must have an entry."""
+    file = _display(path)
+    text = _read_text(path)
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataError(file, None, None, f"not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
+    lines = {line.split(":", 1)[0]: n for n, line in enumerate(text.splitlines(), 1) if line and line[0] not in " #"}
+    entries = {name: _validate(SourceEntry, file, Located(lines.get(name, 1), value if isinstance(value, dict)
+                                                           else {})) for name, value in raw.items()}
+    for data_file in sorted(p.name for p in path.parent.iterdir() if p.is_file()):
+        if data_file not in entries and data_file not in UNSOURCED:
+            raise DataError(file, None, data_file, "this data file has no provenance entry")
+    return entries
+
+
+UNSOURCED = {"SOURCES.yaml", "README.md", "CHANGELOG.md"}
+"""Files in `data/` that describe the data rather than hold facts."""
+

@@ -1,0 +1,286 @@
+"""Build the folium map of the tri-border region, and read a click back into a region id.
+
+The base map (regions, countries, provinces, towns, legend) is the same on every rerun for a given language, so
+streamlit-folium keeps its iframe; what changes with the reader's choices (selected region, zone layer) is returned
+as separate feature groups for `st_folium(feature_group_to_add=...)`. Every text put into the map's HTML is
+escaped here: Leaflet tooltips are HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+from babel.numbers import format_decimal
+from branca.element import Element
+
+from liptako.i18n import Lang, format_date, t
+from liptako.schema import Zone
+from liptako.text import escape_html, escape_md
+
+COUNTRY_COLOURS = {"MLI": "#b5651d", "BFA": "#2e7d6b", "NER": "#5b5ea6"}
+ZONE_COLOUR = "#d1495b"
+HIGHLIGHT_COLOUR = "#111111"
+EQUAL_AREA = "ESRI:102022"  # Africa Albers Equal Area Conic
+
+
+def static_url(relative: str, base_url_path: str = "") -> str:
+    """Where Streamlit serves `static/<relative>`; the base path matters when the app runs behind a prefix."""
+    prefix = f"/{base_url_path.strip('/')}" if base_url_path.strip("/") else ""
+    return f"{prefix}/app/static/{relative}"
+
+
+def countries(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Country shapes as the union of their admin-1 units (the units form an exact coverage)."""
+    merged = regions.dissolve(by="country", as_index=False)[["country", "geometry"]]
+    return merged.set_index("country", drop=False)
+
+
+def tripoint(regions: gpd.GeoDataFrame) -> tuple[float, float]:
+    """The point where Mali, Burkina Faso and Niger meet, found from the boundaries themselves (lat, lon)."""
+    shapes = countries(regions).geometry
+    meeting = shapely.intersection_all([shape.boundary for shape in shapes])
+    if meeting.is_empty:
+        meeting = shapely.intersection_all([shape.buffer(1e-6).boundary for shape in shapes])
+    centre = meeting.centroid
+    return round(centre.y, 4), round(centre.x, 4)
+
+
+def zone_units(zone: Zone, regions: gpd.GeoDataFrame) -> list[str]:
+    """The admin-1 ids a zone covers: its listed units, or every unit of its countries."""
+    if zone.unit_ids:
+        return [rid for rid in zone.unit_ids if rid in regions.index]
+    return [rid for rid, country in regions["country"].items() if country in zone.countries]
+
+
+def _geojson(frame: gpd.GeoDataFrame, labels: Mapping[str, str]) -> dict:
+    """Features with only what the browser needs: the id (read back on click) and an escaped label."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"id": rid, "label": escape_html(labels[rid])},
+            "geometry": shapely.geometry.mapping(geometry),
+        }
+        for rid, geometry in frame.geometry.items()
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def region_label(row: pd.Series, lang: Lang) -> str:
+    name = row[f"name_{lang}"]
+    return f"{name} ({t('country.' + row['country'], lang)})"
+
+
+def _region_style(feature: dict, colours: Mapping[str, str]) -> dict:
+    rid = feature["properties"]["id"]
+    return {
+        "fillColor": colours[rid],
+        "color": "#ffffff",
+        "weight": 1,
+        "fillOpacity": 0.45,
+        "className": f"region region-{rid}",
+    }
+
+
+def _legend(lang: Lang) -> Element:
+    rows = "".join(
+        f'<div><span style="background:{colour}"></span>{escape_html(t("country." + code, lang))}</div>'
+        for code, colour in COUNTRY_COLOURS.items()
+    )
+    rows += (
+        f'<div><span style="background:transparent;border:2px dashed {ZONE_COLOUR}"></span>'
+        f'{escape_html(t("map.legend.zone", lang))}</div>'
+        f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
+        f'<div><span class="star">★</span>{escape_html(t("map.legend.tripoint", lang))}</div>'
+    )
+    return Element(
+        f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t('map.legend.title', lang))}">
+<strong>{escape_html(t('map.legend.title', lang))}</strong>{rows}</div>
+<style>
+.liptako-legend {{position:absolute; z-index:1000; bottom:18px; left:10px; background:rgba(255,255,255,.92);
+  padding:6px 8px; border-radius:4px; font:12px/1.5 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
+.liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
+.liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
+.liptako-legend span.star {{width:14px; height:auto; color:{ZONE_COLOUR}; font-size:14px}}
+</style>"""
+    )
+
+
+def base_map(
+    regions: gpd.GeoDataFrame,
+    provinces: gpd.GeoDataFrame,
+    places: pd.DataFrame,
+    lang: Lang,
+    base_url_path: str = "",
+) -> folium.Map:
+    """The map every view starts from: works with no tile server; tiles are an optional layer, off by default."""
+    west, south, east, north = regions.total_bounds
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None,
+                   control_scale=True, min_zoom=4, max_zoom=11)
+    m.default_js = [("leaflet", static_url("leaflet/leaflet.js", base_url_path))]
+    m.default_css = [("leaflet_css", static_url("leaflet/leaflet.css", base_url_path))]
+    m.fit_bounds([[south, west], [north, east]])
+
+    folium.TileLayer("OpenStreetMap", name=t("map.layer.tiles", lang), overlay=True, show=False,
+                     control=True).add_to(m)
+
+    colours = {rid: COUNTRY_COLOURS[c] for rid, c in regions["country"].items()}
+    labels = {rid: region_label(row, lang) for rid, row in regions.iterrows()}
+    folium.GeoJson(
+        _geojson(regions, labels),
+        name=t("map.layer.regions", lang),
+        style_function=lambda f: _region_style(f, colours),
+        highlight_function=lambda f: {"weight": 3, "color": HIGHLIGHT_COLOUR, "fillOpacity": 0.6},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        control=False,
+    ).add_to(m)
+
+    folium.GeoJson(
+        _geojson(countries(regions), {c: t("country." + c, lang) for c in COUNTRY_COLOURS}),
+        name=t("map.layer.countries", lang),
+        style_function=lambda f: {"fill": False, "color": "#333333", "weight": 2.5, "interactive": False},
+        interactive=False,
+        control=False,
+    ).add_to(m)
+
+    province_labels = {pid: f"{row[f'name_{lang}']} ({t('map.province', lang)})" for pid, row in provinces.iterrows()}
+    folium.GeoJson(
+        _geojson(provinces, province_labels),
+        name=t("map.layer.provinces", lang),
+        style_function=lambda f: {"fill": False, "color": "#444444", "weight": 0.8, "dashArray": "3 3"},
+        interactive=False,
+        show=False,
+    ).add_to(m)
+
+    towns = folium.FeatureGroup(name=t("map.layer.towns", lang), show=True)
+    for place in places.itertuples():
+        major = place.kind in ("capital", "regional_capital")
+        name = place.name_en if lang == "en" and place.name_en else place.name
+        folium.CircleMarker(
+            location=[place.lat, place.lon],
+            radius=4 if major else 2.5,
+            color="#222222",
+            weight=1,
+            fill=True,
+            fill_color="#ffffff" if major else "#222222",
+            fill_opacity=1,
+            tooltip=folium.Tooltip(escape_html(name)),
+            class_name=f"place place-{place.id}",
+        ).add_to(towns)
+    towns.add_to(m)
+
+    lat, lon = tripoint(regions)
+    folium.Marker(
+        [lat, lon],
+        icon=folium.DivIcon(html=f'<div class="tripoint" style="color:{ZONE_COLOUR};font-size:22px;'
+                                 f'line-height:22px;text-shadow:0 0 3px #fff">★</div>',
+                            icon_size=(22, 22), icon_anchor=(11, 11)),
+        tooltip=folium.Tooltip(escape_html(t("map.tripoint", lang, lat=f"{lat:.3f}", lon=f"{lon:.3f}"))),
+    ).add_to(m)
+
+    m.get_root().html.add_child(_legend(lang))
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:
+    """The Liptako-Gourma zone drawn over the regions, without catching clicks meant for them."""
+    units = regions.loc[zone_units(zone, regions)]
+    group = folium.FeatureGroup(name=t("map.layer.zone", lang))
+    outline = shapely.union_all(list(units.geometry))
+    folium.GeoJson(
+        shapely.geometry.mapping(outline),
+        style_function=lambda f: {"color": ZONE_COLOUR, "weight": 3, "dashArray": "8 6", "fillColor": ZONE_COLOUR,
+                                  "fillOpacity": 0.12, "interactive": False, "className": "lg-zone"},
+        interactive=False,
+    ).add_to(group)
+    return group
+
+
+def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.FeatureGroup:
+    """The selected region's outline; an empty group when nothing is selected."""
+    group = folium.FeatureGroup(name="selection")
+    if region_id in regions.index:
+        folium.GeoJson(
+            shapely.geometry.mapping(regions.loc[region_id].geometry),
+            style_function=lambda f: {"color": HIGHLIGHT_COLOUR, "weight": 4, "fillOpacity": 0,
+                                      "interactive": False, "className": "selected-region"},
+            interactive=False,
+        ).add_to(group)
+    return group
+
+
+def clicked_region(returned: Mapping | None, known: Iterable[str]) -> str | None:
+    """The region id of the last clicked polygon, if any; tolerant of st_folium's None and partial dicts."""
+    drawing = (returned or {}).get("last_active_drawing") or {}
+    rid = (drawing.get("properties") or {}).get("id")
+    return rid if rid in set(known) else None
+
+
+@dataclass(frozen=True)
+class RegionDetail:
+    """What the panel beside the map says about one region."""
+
+    id: str
+    name_fr: str
+    name_en: str
+    country: str
+    type: str
+    capital: str
+    area_km2: float
+    zones: tuple[Zone, ...]
+    provinces: tuple[str, ...]
+
+
+def region_detail(
+    regions: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, zones: Iterable[Zone], region_id: str, lang: Lang
+) -> RegionDetail:
+    row = regions.loc[region_id]
+    inside = tuple(z for z in zones if region_id in zone_units(z, regions))
+    names = tuple(sorted(provinces.loc[provinces["region_id"] == region_id, f"name_{lang}"]))
+    return RegionDetail(
+        id=region_id,
+        name_fr=row["name_fr"],
+        name_en=row["name_en"],
+        country=row["country"],
+        type=row[f"type_{lang}"],
+        capital=row["capital"],
+        area_km2=float(row["area_km2"]),
+        zones=inside,
+        provinces=names,
+    )
+
+
+def external_assets(m: folium.Map) -> list[str]:
+    """JS/CSS the map would fetch from another host; must stay empty (the app serves its own Leaflet)."""
+    links: list[str] = []
+    stack: list[object] = [m]
+    while stack:
+        element = stack.pop()
+        for _, url in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]:
+            if url.startswith(("http:", "https:", "//")):
+                links.append(url)
+        stack.extend(getattr(element, "_children", {}).values())
+    return links
+
+
+def format_area(area_km2: float, lang: Lang) -> str:
+    return format_decimal(round(area_km2), locale=lang)
+
+
+def zone_sentence(detail: RegionDetail, zones: Iterable[Zone], lang: Lang) -> str:
+    """Whether a region is in the Authority's first-listed zone, its extended zone, or neither (zone ids per
+    `data/README.md`: `historical`, `extended`)."""
+    inside = {z.id for z in detail.zones}
+    by_id = {z.id: z for z in zones}
+    if "historical" in inside:
+        labels = [escape_md(z.label_fr if lang == "fr" else z.label_en) for z in detail.zones]
+        return t("panel.zone_in", lang, zones=" ; ".join(labels) if lang == "fr" else "; ".join(labels))
+    extended = by_id.get("extended")
+    if "extended" in inside and extended is not None and extended.since is not None:
+        return t("panel.zone_out", lang, since=format_date(extended.since, lang))
+    return t("panel.zone_none", lang)

@@ -1,0 +1,286 @@
+"""The data contracts: one definition per record kind, shared by loaders, validation and tests.
+
+`data/README.md` is the prose version of this module; keep them in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Country(StrEnum):
+    MLI = "MLI"
+    BFA = "BFA"
+    NER = "NER"
+
+
+class EventType(StrEnum):
+    COUP = "coup"
+    ATTEMPTED_COUP = "attempted_coup"
+    AGREEMENT = "agreement"
+    TREATY = "treaty"
+    WITHDRAWAL = "withdrawal"
+    SANCTION = "sanction"
+    TRANSITION = "transition"
+    SECURITY_INCIDENT = "security_incident"
+    MILITARY_OPERATION = "military_operation"
+    DIPLOMATIC = "diplomatic"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class PlaceKind(StrEnum):
+    CAPITAL = "capital"
+    REGIONAL_CAPITAL = "regional_capital"
+    TOWN = "town"
+    VILLAGE = "village"
+    SITE = "site"
+
+
+class RuleKind(StrEnum):
+    MILITARY = "military"
+    TRANSITIONAL = "transitional"
+
+
+class ProvisionStatus(StrEnum):
+    VERIFIED = "verified"
+    PARTIAL = "partial"
+    NOT_FOUND = "not_found"
+
+
+class TextStatus(StrEnum):
+    FULL_TEXT_PUBLIC = "full_text_public"
+    PARTIAL = "partial"
+    NOT_FOUND = "not_found"
+
+
+class Theme(StrEnum):
+    DEFENCE = "defence"
+    TERRORISM = "terrorism"
+    SECURITY = "security"
+    SOVEREIGNTY = "sovereignty"
+    INSTITUTIONS = "institutions"
+    ACCESSION = "accession"
+    WITHDRAWAL = "withdrawal"
+    ECONOMY = "economy"
+    MOVEMENT = "movement"
+    DEVELOPMENT = "development"
+    FINANCE = "finance"
+    DISPUTE_SETTLEMENT = "dispute_settlement"
+    FINAL_CLAUSES = "final_clauses"
+    CULTURE = "culture"
+
+
+REGION_ID = re.compile(r"^(ML-(\d|BKO)|BF-\d\d|NE-\d)$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r} is not a lowercase id (letters, digits, '-', '_')")
+    return value
+
+
+def _region_id(value: str) -> str:
+    if not REGION_ID.match(value):
+        raise ValueError(f"{value!r} is not an admin-1 ISO 3166-2 code such as ML-7, BF-12 or NE-6")
+    return value
+
+
+def _url(value: str) -> str:
+    if not URL.match(value):
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+RegionId = Annotated[str, AfterValidator(_region_id)]
+Text = Annotated[str, AfterValidator(_text)]
+Url = Annotated[str, AfterValidator(_url)]
+
+
+class Record(BaseModel):
+    """Strict base: unknown fields are errors, so a typo in a column name is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class RegionProps(Record):
+    id: RegionId
+    country: Country
+    name_fr: Text
+    name_en: Text
+    type_fr: Text
+    type_en: Text
+    capital: Text
+    area_km2: float = Field(gt=0)
+    hasc: str = ""
+
+
+class ProvinceProps(Record):
+    id: Annotated[str, Field(pattern=r"^BF-[A-Z]{3}$")]
+    region_id: RegionId
+    country: Country
+    name_fr: Text
+    name_en: Text
+    capital: Text
+    area_km2: float = Field(gt=0)
+    hasc: str = ""
+
+
+class Place(Record):
+    id: Slug
+    name: Text
+    name_en: str = ""
+    country: Country
+    region_id: RegionId
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    kind: PlaceKind
+    population: int | None = Field(default=None, ge=0)
+    geonames_id: int | None = None
+    source: Text
+
+
+class Event(Record):
+    id: Slug
+    date: dt.date
+    date_precision: DatePrecision
+    end_date: dt.date | None = None
+    countries: list[Country] = Field(min_length=1)
+    region_ids: list[RegionId] = []
+    place: str = ""
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    type: EventType
+    title_fr: Text
+    title_en: Text
+    summary_fr: Text
+    summary_en: Text
+    people: list[str] = []
+    sources: list[Url] = Field(min_length=1)
+    provision_ids: list[str] = []
+    claim: bool = False
+    note_fr: str = ""
+    note_en: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together: give both or neither")
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError("end_date is before date")
+        if bool(self.note_fr) != bool(self.note_en):
+            raise ValueError("note_fr and note_en go together: give both or neither")
+        return self
+
+
+class RulePeriod(Record):
+    id: Slug
+    country: Country
+    start: dt.date
+    end: dt.date | None = None
+    kind: RuleKind
+    leader: Text
+    label_fr: Text
+    label_en: Text
+    sources: list[Url] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RulePeriod:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class Zone(Record):
+    id: Slug
+    label_fr: Text
+    label_en: Text
+    since: dt.date | None = None
+    unit_ids: list[RegionId] = []
+    countries: list[Country] = []
+    area_km2_quoted: float | None = None
+    area_km2_units: float | None = None
+    description_fr: Text
+    description_en: Text
+    sources: list[Url] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_extent(self) -> Zone:
+        if not self.unit_ids and not self.countries:
+            raise ValueError("a zone needs unit_ids or countries")
+        return self
+
+
+class Document(Record):
+    id: Slug
+    title_fr: Text
+    title_en: Text
+    date: dt.date
+    place: Text
+    signatories: list[str] = []
+    ratification_fr: str = ""
+    ratification_en: str = ""
+    summary_fr: Text
+    summary_en: Text
+    text_status: TextStatus
+    sources: list[Url] = Field(min_length=1)
+
+
+class Provision(Record):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+-(preamble|\d+[a-z]?)$")]
+    document: Slug
+    number: Text
+    title_fr: Text
+    title_en: Text
+    summary_fr: Text
+    summary_en: Text
+    quote_fr: str = ""
+    quote_source: Url | None = None
+    themes: list[Theme] = []
+    sources: list[Url] = []
+    status: ProvisionStatus
+    note_fr: str = ""
+    note_en: str = ""
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Provision:
+        if self.id != f"{self.document}-{self.number}":
+            raise ValueError(f"id must be '{self.document}-{self.number}' (document-number)")
+        if self.quote_fr and not self.quote_source:
+            raise ValueError("quote_fr needs a quote_source")
+        if self.status is not ProvisionStatus.NOT_FOUND and not self.sources:
+            raise ValueError(f"a {self.status.value} provision needs at least one source")
+        return self
+
+
+class SourceEntry(Record):
+    title: Text
+    source: Text
+    url: Url
+    licence: Text
+    accessed: dt.date
+    citation: Text

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real data folder, a writable copy of it, and AppTest runs of the app."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of `data/` that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_drafts"))
+    return target
+
+
+def run_page(page: str, lang: str = "en", params: dict[str, str] | None = None) -> AppTest:
+    """Run app.py (language switch, navigation) and then one page, the way a browser opening a link would."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "home":
+        at.switch_page(str(ROOT / "pages" / f"{page}_view.py")).run()
+    return at
+
+
+@pytest.fixture
+def app() -> Callable[..., AppTest]:
+    return run_page
