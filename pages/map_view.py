@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from liptako import access, maps
+from liptako import access, maps, reforms
 from liptako.i18n import labelled, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
@@ -13,6 +13,7 @@ regions = access.require(access.regions, lang)
 provinces = access.require(access.provinces, lang)
 places = access.require(access.places, lang)
 zones = access.require(access.zones, lang)
+changes = access.require(access.admin_changes, lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
@@ -66,7 +67,10 @@ with map_column:
                               maps.highlight_layer(regions, selected)],
         on_change=_on_map_click,
     )
-    st.caption(t("map.boundaries_note", lang))
+    with st.expander(t("map.boundaries_note", lang), icon=":material/history:"):
+        st.markdown(t("map.reforms_intro", lang))
+        for change in changes:
+            st.markdown(reforms.change_markdown(change, lang))
 
 with panel_column, st.container(key="region_panel", border=True):
     if not selected:
@@ -88,4 +92,8 @@ with panel_column, st.container(key="region_panel", border=True):
         if detail.provinces:
             with st.expander(t("panel.provinces", lang, count=len(detail.provinces))):
                 st.markdown("\n".join(f"- {escape_md(p)}" for p in detail.provinces))
+        later = reforms.changes_for(changes, detail.id)
+        if later:
+            st.markdown(f"**{t('panel.reforms', lang)}**")
+            st.markdown("\n".join(f"- {reforms.change_line(c, lang)}" for c in later))
         st.caption(t("panel.id", lang, id=detail.id))

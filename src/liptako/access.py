@@ -54,6 +54,8 @@ def _load(kind: str, stamp: tuple[str, float], refs: tuple[frozenset[str] | None
             return data.load_places(path, *sets)
         case "zones":
             return data.load_zones(path, *sets)
+        case "admin_changes":
+            return data.load_admin_changes(path, *sets)
         case "events":
             return data.load_events(path, *sets)
         case "rule_periods":
@@ -86,6 +88,10 @@ def places():  # noqa: ANN201
 
 def zones():  # noqa: ANN201
     return _get("zones", regions)
+
+
+def admin_changes():  # noqa: ANN201
+    return _get("admin_changes", regions)
 
 
 def documents():  # noqa: ANN201

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from shapely.validation import explain_validity
 
 from liptako.schema import (
+    AdminChange,
     Document,
     Event,
     Place,
@@ -50,6 +51,7 @@ FILES = {
     "provinces": "provinces_bfa.geojson",
     "places": "places.csv",
     "zones": "lg_zone.yaml",
+    "admin_changes": "admin_changes.yaml",
     "events": "events.csv",
     "rule_periods": "rule_periods.csv",
     "documents": "documents.yaml",
@@ -282,6 +284,14 @@ def load_zones(path: Path, region_ids: set[str] | None = None) -> tuple[Zone, ..
     for row, zone in rows:
         _known(_display(path), row, "unit_ids", zone.unit_ids, region_ids, "region")
     return tuple(z for _, z in rows)
+
+
+def load_admin_changes(path: Path, region_ids: set[str] | None = None) -> tuple[AdminChange, ...]:
+    """Reforms newer than the boundaries, oldest first."""
+    rows = _entries(path, AdminChange)
+    for row, change in rows:
+        _known(_display(path), row, "parent_region_ids", change.parent_region_ids, region_ids, "region")
+    return tuple(sorted((c for _, c in rows), key=lambda c: (c.date, c.id)))
 
 
 def load_events(

@@ -230,6 +230,24 @@ class Zone(Record):
         return self
 
 
+class AdminChange(Record):
+    """A reform newer than the map's boundaries (new or renamed units), shown so the map is not read as current."""
+
+    id: Slug
+    country: Country
+    date: dt.date
+    date_precision: DatePrecision
+    title_fr: Text
+    title_en: Text
+    summary_fr: Text
+    summary_en: Text
+    new_units: list[str] = Field(min_length=1)
+    parent_region_ids: list[RegionId] = Field(min_length=1)
+    sources: list[Url] = Field(min_length=1)
+    note_fr: str = ""
+    note_en: str = ""
+
+
 class Document(Record):
     id: Slug
     title_fr: Text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -23,3 +24,10 @@ def fold(value: str) -> str:
     """Lower-case, accent-free form for search: 'Rébellion' and 'rebellion' match."""
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def md_link(url: str) -> str:
+    """A Markdown link to a source, labelled by its host; the URL cannot break out of the link syntax."""
+    host = urlsplit(url).hostname or url
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"[{escape_md(host.removeprefix('www.'))}]({safe})"
