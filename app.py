@@ -16,12 +16,22 @@ LANG_NAMES = {"fr": "Français", "en": "English"}
 
 st.set_page_config(page_title="Liptako", page_icon=str(ROOT / "static" / "favicon.png"), layout="wide")
 
-if "lang" not in st.session_state:
+# The canonical language lives under its own key and is pushed into the widget on every run: a widget's own
+# state can be dropped by the frontend (seen on a fresh server's first session), the session's choice must not be.
+if "language" not in st.session_state:
     link_state, _ = parse(st.query_params.to_dict())
-    st.session_state.lang = link_state.lang or language_from_locale(st.context.locale)
+    st.session_state.language = link_state.lang or language_from_locale(st.context.locale)
+st.session_state.language_choice = st.session_state.language
+
+
+def _switch_language() -> None:
+    st.session_state.language = st.session_state.language_choice
+
 
 with st.sidebar:
-    lang = st.radio("Langue / Language", LANGS, key="lang", format_func=LANG_NAMES.__getitem__, horizontal=True)
+    st.radio("Langue / Language", LANGS, key="language_choice", format_func=LANG_NAMES.__getitem__,
+             horizontal=True, on_change=_switch_language)
+lang = st.session_state.language
 st.query_params["lang"] = lang
 
 page = st.navigation(

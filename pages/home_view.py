@@ -5,7 +5,7 @@ import streamlit as st
 from liptako import access
 from liptako.i18n import t
 
-lang = st.session_state.lang
+lang = st.session_state.language
 
 st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))

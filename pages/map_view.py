@@ -8,7 +8,7 @@ from liptako.i18n import labelled, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
 
-lang = st.session_state.lang
+lang = st.session_state.language
 regions = access.require(access.regions, lang)
 provinces = access.require(access.provinces, lang)
 places = access.require(access.places, lang)
@@ -20,20 +20,27 @@ st.caption(t("map.intro", lang))
 
 link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index)))
 access.show_notices(notices, lang)
+# As for the language (see app.py), the selection has its own key and is pushed into the widgets on every run.
 if "region" not in st.session_state:
     st.session_state.region = link.selection.region
-if "region_picker" not in st.session_state:
-    st.session_state.region_picker = st.session_state.region or ""
+st.session_state.region_picker = st.session_state.region or ""
+if "zone_id" not in st.session_state:
+    st.session_state.zone_id = zones[0].id
+st.session_state.zone_choice = st.session_state.zone_id
 
 
 def _on_map_click() -> None:
-    rid = maps.clicked_region(st.session_state.get("region_map"), regions.index)
+    rid = maps.clicked_region(st.session_state.get("region_map"), regions)
     if rid:
-        st.session_state.region = st.session_state.region_picker = rid
+        st.session_state.region = rid
 
 
 def _on_pick() -> None:
     st.session_state.region = st.session_state.region_picker or None
+
+
+def _on_zone() -> None:
+    st.session_state.zone_id = st.session_state.zone_choice
 
 
 order = regions.sort_values(["country", f"name_{lang}"]).index
@@ -44,7 +51,7 @@ controls[0].selectbox(
 )
 zone_by_id = {z.id: z for z in zones}
 zone_id = controls[1].radio(
-    t("map.zone_choice", lang), list(zone_by_id), key="zone", horizontal=True,
+    t("map.zone_choice", lang), list(zone_by_id), key="zone_choice", horizontal=True, on_change=_on_zone,
     format_func=lambda zid: zone_by_id[zid].label_fr if lang == "fr" else zone_by_id[zid].label_en,
     help=t("map.zone_hint", lang),
 )
@@ -62,7 +69,7 @@ with map_column:
         key="region_map",
         height=560,
         use_container_width=True,
-        returned_objects=["last_active_drawing"],
+        returned_objects=["last_object_clicked"],
         feature_group_to_add=[maps.zone_layer(zone_by_id[zone_id], regions, lang),
                               maps.highlight_layer(regions, selected)],
         on_change=_on_map_click,

@@ -6,7 +6,7 @@ from liptako import access
 from liptako.i18n import format_date, labelled, t
 from liptako.text import escape_md
 
-lang = st.session_state.lang
+lang = st.session_state.language
 sources = access.require(access.sources, lang)
 
 st.title(t("sources.title", lang))

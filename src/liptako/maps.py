@@ -95,7 +95,7 @@ def _legend(lang: Lang) -> Element:
         f'<div><span style="background:transparent;border:2px dashed {ZONE_COLOUR}"></span>'
         f'{escape_html(t("map.legend.zone", lang))}</div>'
         f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
-        f'<div><span class="star">★</span>{escape_html(t("map.legend.tripoint", lang))}</div>'
+        f'<div><span class="ring"></span>{escape_html(t("map.legend.tripoint", lang))}</div>'
     )
     return Element(
         f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t('map.legend.title', lang))}">
@@ -105,7 +105,8 @@ def _legend(lang: Lang) -> Element:
   padding:6px 8px; border-radius:4px; font:12px/1.5 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
 .liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
 .liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
-.liptako-legend span.star {{width:14px; height:auto; color:{ZONE_COLOUR}; font-size:14px}}
+.liptako-legend span.ring {{width:8px; height:8px; border-radius:50%; border:3px solid {ZONE_COLOUR};
+  background:#fff; margin:0 6px 0 0}}
 </style>"""
     )
 
@@ -174,14 +175,15 @@ def base_map(
     towns.add_to(m)
 
     lat, lon = tripoint(regions)
-    folium.Marker(
-        [lat, lon],
-        icon=folium.DivIcon(html=f'<div class="tripoint" style="color:{ZONE_COLOUR};font-size:22px;'
-                                 f'line-height:22px;text-shadow:0 0 3px #fff">★</div>',
-                            icon_size=(22, 22), icon_anchor=(11, 11)),
+    folium.CircleMarker(
+        [lat, lon], radius=7, color=ZONE_COLOUR, weight=3, fill=True, fill_color="#ffffff", fill_opacity=1,
         tooltip=folium.Tooltip(escape_html(t("map.tripoint", lang, lat=f"{lat:.3f}", lon=f"{lon:.3f}"))),
+        class_name="tripoint",
     ).add_to(m)
 
+    # The component's page must not scroll: otherwise the first click, which focuses the map, scrolls it a few
+    # pixels and Leaflet reads the click as a drag (the reader's first click on a region was lost).
+    m.get_root().header.add_child(Element("<style>html, body {margin: 0; overflow: hidden}</style>"))
     m.get_root().html.add_child(_legend(lang))
     folium.LayerControl(collapsed=True).add_to(m)
     return m
@@ -214,11 +216,19 @@ def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.
     return group
 
 
-def clicked_region(returned: Mapping | None, known: Iterable[str]) -> str | None:
-    """The region id of the last clicked polygon, if any; tolerant of st_folium's None and partial dicts."""
+def clicked_region(returned: Mapping | None, regions: gpd.GeoDataFrame) -> str | None:
+    """The region under the last click on the map, whatever was clicked (a region, a town dot, the zone).
+
+    streamlit-folium reports the clicked point for every object; the region is found by point-in-polygon, so a
+    click on a town inside Tillabéri selects Tillabéri. Tolerates st_folium's None and partial dicts.
+    """
+    point = (returned or {}).get("last_object_clicked") or {}
+    if "lat" in point and "lng" in point:
+        hits = regions.index[regions.geometry.covers(shapely.Point(point["lng"], point["lat"]))]
+        return str(hits[0]) if len(hits) else None
     drawing = (returned or {}).get("last_active_drawing") or {}
     rid = (drawing.get("properties") or {}).get("id")
-    return rid if rid in set(known) else None
+    return rid if rid in regions.index else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""Clicking the map in a real browser: the panel follows, pan and zoom cost no rerun, nothing leaves the machine."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from liptako import data
+from liptako.data import default_data_dir
+
+from .conftest import ARTIFACTS, MAP_FRAME, Server, Tab, open_app
+
+PANEL = ".st-key-region_panel"
+
+# A script run starts whenever the app's state leaves "notRunning"; count those transitions from page load on.
+COUNT_RUNS = """() => {
+  window.__runs = 0;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def place(place_id: str) -> tuple[float, float]:
+    places = data.load_places(default_data_dir() / "places.csv")
+    return float(places.loc[place_id, "lat"]), float(places.loc[place_id, "lon"])
+
+
+def open_map(page: Page, url: str) -> None:
+    open_app(page, url)
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.region")).to_have_count(30)
+
+
+def click_at(page: Page, lat: float, lon: float) -> None:
+    """Click the map where a coordinate is drawn, with no assumption about the SVG."""
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    point = frame.evaluate("([lat, lon]) => window.map.latLngToContainerPoint([lat, lon])", [lat, lon])
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+@pytest.mark.browser
+def test_click_selects_region_and_panel_follows(server: Server, tab: Tab) -> None:
+    page = tab.page
+    open_map(page, f"{server.url}/map?lang=en")
+    click_at(page, *place("tillaberi"))
+    expect(page.locator(PANEL).get_by_role("heading", name="Tillabéri")).to_be_visible(timeout=2_000)
+    expect(page).to_have_url(f"{server.url}/map?lang=en&region=NE-6")
+    expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "map-tillaberi.png", full_page=True)
+
+    click_at(page, *place("gao"))
+    expect(page.locator(PANEL).get_by_role("heading", name="Gao")).to_be_visible(timeout=2_000)
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Gao (Mali)")
+    assert tab.outside == []
+
+
+@pytest.mark.browser
+def test_pan_and_zoom_do_not_rerun_the_app(server: Server, tab: Tab) -> None:
+    page = tab.page
+    open_map(page, f"{server.url}/map?lang=en")
+    page.evaluate(COUNT_RUNS)
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    page.mouse.move(box["x"] + 200, box["y"] + 200)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 320, box["y"] + 260, steps=8)
+    page.mouse.up()
+    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
+    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
+    # A click is the positive signal to wait on: exactly one run must follow it, and none before it.
+    click_at(page, *place("dori"))
+    expect(page.locator(PANEL).get_by_role("heading", name="Sahel")).to_be_visible(timeout=5_000)
+    assert page.evaluate("window.__runs") == 1
+
+
+@pytest.mark.browser
+def test_link_opens_with_the_region_selected(server: Server, tab: Tab) -> None:
+    page = tab.page
+    open_map(page, f"{server.url}/map?lang=fr&region=ML-8")
+    expect(page.locator(PANEL).get_by_role("heading", name="Kidal")).to_be_visible()
+    expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
+
+
+@pytest.mark.browser
+def test_picker_drives_the_same_selection(server: Server, tab: Tab) -> None:
+    page = tab.page
+    open_map(page, f"{server.url}/map?lang=en")
+    picker = page.get_by_role("combobox", name="Region")
+    picker.click()
+    picker.press_sequentially("Niamey")
+    page.get_by_role("option", name="Niamey (Niger)").click()
+    expect(page.locator(PANEL).get_by_role("heading", name="Niamey")).to_be_visible()
+    expect(page).to_have_url(f"{server.url}/map?lang=en&region=NE-8")
