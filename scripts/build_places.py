@@ -141,9 +141,7 @@ def slug(name: str) -> str:
 
 def load_regions(path: Path) -> list[tuple[str, str, object]]:
     doc = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        (f["properties"]["id"], f["properties"]["country"], shape(f["geometry"])) for f in doc["features"]
-    ]
+    return [(f["properties"]["id"], f["properties"]["country"], shape(f["geometry"])) for f in doc["features"]]
 
 
 def region_for(regions, country: str, lat: float, lon: float) -> str:

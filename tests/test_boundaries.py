@@ -76,9 +76,7 @@ def test_build_reproduces_committed_files(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     for name in ("regions.geojson", "provinces_bfa.geojson"):
-        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), (
-            f"{name} differs from a fresh build"
-        )
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} differs from a fresh build"
 
 
 def test_admin1_file_budget():

@@ -11,8 +11,16 @@ def test_catalogs_have_the_same_keys() -> None:
 
 
 def test_every_key_is_translated_and_keeps_its_placeholders() -> None:
-    same_in_both = {"country.MLI", "country.BFA", "country.NER", "nav.sources", "home.provenance",
-                    "panel.type", "panel.area_value", "map.province"}
+    same_in_both = {
+        "country.MLI",
+        "country.BFA",
+        "country.NER",
+        "nav.sources",
+        "home.provenance",
+        "panel.type",
+        "panel.area_value",
+        "map.province",
+    }
     for key, english in catalog("en").items():
         french = catalog("fr")[key]
         assert french.strip() and english.strip(), key

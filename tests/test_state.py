@@ -10,8 +10,13 @@ from liptako.state import Filters, Known, Selection, State, parse, to_query
 def test_round_trip_keeps_every_part_of_the_state() -> None:
     state = State(
         lang="en",
-        filters=Filters(countries=("MLI", "NER"), types=("coup",), date_from=dt.date(2020, 1, 1),
-                        date_to=dt.date(2024, 7, 6), text="Solhan é"),
+        filters=Filters(
+            countries=("MLI", "NER"),
+            types=("coup",),
+            date_from=dt.date(2020, 1, 1),
+            date_to=dt.date(2024, 7, 6),
+            text="Solhan é",
+        ),
         selection=Selection(region="NE-6", event="ner-2023-07-26-coup", doc="lg_charter_2023", article="6"),
     )
     parsed, notices = parse(to_query(state))
@@ -28,12 +33,16 @@ def test_unknown_ids_fall_back_to_defaults_with_a_notice() -> None:
     state, notices = parse({"region": "XX-9", "event": "nope", "doc": "lg_charter_2023", "article": "99"}, known)
     assert state.selection == Selection(doc="lg_charter_2023")
     assert {(n.param, n.reason) for n in notices} == {
-        ("region", "notice.unknown_id"), ("event", "notice.unknown_id"), ("article", "notice.unknown_id")}
+        ("region", "notice.unknown_id"),
+        ("event", "notice.unknown_id"),
+        ("article", "notice.unknown_id"),
+    }
 
 
 def test_malformed_values_are_ignored_and_reported() -> None:
-    state, notices = parse({"lang": "de", "countries": "MLI,FRA", "types": "coup,party", "from": "2023-13-01",
-                            "to": "yesterday"})
+    state, notices = parse(
+        {"lang": "de", "countries": "MLI,FRA", "types": "coup,party", "from": "2023-13-01", "to": "yesterday"}
+    )
     assert state.lang is None
     assert state.filters.countries == ("MLI",)
     assert state.filters.types == ("coup",)
@@ -52,8 +61,10 @@ def test_garbage_never_raises() -> None:
     keys = ["lang", "region", "event", "doc", "article", "countries", "types", "from", "to", "q", "zzz"]
     alphabet = string.printable + "éà€😀\x00"
     for _ in range(500):
-        params = {rng.choice(keys): "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-                  for _ in range(rng.randint(0, 6))}
+        params = {
+            rng.choice(keys): "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            for _ in range(rng.randint(0, 6))
+        }
         state, _ = parse(params, Known(regions={"NE-6"}))
         assert isinstance(state, State)
         assert len(state.filters.text) <= 200

@@ -120,8 +120,14 @@ def require(loader: Callable[[], T], lang: Lang) -> T:
         return loader()
     except DataError as exc:
         st.error(
-            t("error.data", lang, file=escape_md(exc.file), row=exc.row if exc.row is not None else "–",
-              field=escape_md(exc.field or "–"), why=escape_md(exc.why)),
+            t(
+                "error.data",
+                lang,
+                file=escape_md(exc.file),
+                row=exc.row if exc.row is not None else "–",
+                field=escape_md(exc.field or "–"),
+                why=escape_md(exc.why),
+            ),
             icon=":material/error:",
         )
         st.stop()
@@ -131,4 +137,7 @@ def require(loader: Callable[[], T], lang: Lang) -> T:
 def show_notices(notices: list[Notice], lang: Lang) -> None:
     """Tell the reader which parts of the link were not understood (and so ignored)."""
     for notice in notices:
-        st.warning(t(notice.reason, lang, param=escape_md(notice.param), value=escape_md(notice.value)), icon=":material/link_off:")
+        st.warning(
+            t(notice.reason, lang, param=escape_md(notice.param), value=escape_md(notice.value)),
+            icon=":material/link_off:",
+        )

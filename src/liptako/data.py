@@ -37,7 +37,6 @@ from liptako.schema import (
     Zone,
 )
 
-
 M = typing.TypeVar("M", bound=BaseModel)
 
 
@@ -100,7 +99,9 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(name, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8") from None
+        raise DataError(
+            name, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8"
+        ) from None
 
 
 def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str]) -> Iterator[Located]:
@@ -185,7 +186,9 @@ def _from_csv_cells(model: type[BaseModel], values: dict[str, object]) -> dict[s
             out[key] = value
         elif _is_list(field.annotation):
             out[key] = [part.strip() for part in value.split(";") if part.strip()]
-        elif value.strip() == "" and not field.is_required() and (_is_optional(field.annotation) or field.default == ""):
+        elif (
+            value.strip() == "" and not field.is_required() and (_is_optional(field.annotation) or field.default == "")
+        ):
             continue
         elif value.strip().lower() in ("true", "false") and field.annotation is bool:
             out[key] = value.strip().lower() == "true"
@@ -226,8 +229,10 @@ def _table(path: Path, model: type[M]) -> list[tuple[int, M]]:
     file = _display(path)
     columns = list(model.model_fields)
     required = [c for c, f in model.model_fields.items() if f.is_required()]
-    rows = [(loc.row, _validate(model, file, Located(loc.row, _from_csv_cells(model, loc.values))))
-            for loc in _csv_records(path, columns, required)]
+    rows = [
+        (loc.row, _validate(model, file, Located(loc.row, _from_csv_cells(model, loc.values))))
+        for loc in _csv_records(path, columns, required)
+    ]
     _unique_ids(file, ((row, rec.id) for row, rec in rows))  # type: ignore[attr-defined]
     return rows
 
@@ -294,9 +299,7 @@ def load_admin_changes(path: Path, region_ids: set[str] | None = None) -> tuple[
     return tuple(sorted((c for _, c in rows), key=lambda c: (c.date, c.id)))
 
 
-def load_events(
-    path: Path, region_ids: set[str] | None = None, provision_ids: set[str] | None = None
-) -> pd.DataFrame:
+def load_events(path: Path, region_ids: set[str] | None = None, provision_ids: set[str] | None = None) -> pd.DataFrame:
     """Events sorted by date; references to regions and provisions are checked when those ids are given."""
     file = _display(path)
     rows = _table(path, Event)
@@ -340,8 +343,10 @@ def load_sources(path: Path) -> dict[str, SourceEntry]:
     if not isinstance(raw, dict):
         raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
     lines = {line.split(":", 1)[0]: n for n, line in enumerate(text.splitlines(), 1) if line and line[0] not in " #"}
-    entries = {name: _validate(SourceEntry, file, Located(lines.get(name, 1), value if isinstance(value, dict)
-                                                           else {})) for name, value in raw.items()}
+    entries = {
+        name: _validate(SourceEntry, file, Located(lines.get(name, 1), value if isinstance(value, dict) else {}))
+        for name, value in raw.items()
+    }
     for data_file in sorted(p.name for p in path.parent.iterdir() if p.is_file()):
         if data_file not in entries and data_file not in UNSOURCED:
             raise DataError(file, None, data_file, "this data file has no provenance entry")
@@ -350,4 +355,3 @@ def load_sources(path: Path) -> dict[str, SourceEntry]:
 
 UNSOURCED = {"SOURCES.yaml", "README.md", "CHANGELOG.md"}
 """Files in `data/` that describe the data rather than hold facts."""
-

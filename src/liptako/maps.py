@@ -93,13 +93,13 @@ def _legend(lang: Lang) -> Element:
     )
     rows += (
         f'<div><span style="background:transparent;border:2px dashed {ZONE_COLOUR}"></span>'
-        f'{escape_html(t("map.legend.zone", lang))}</div>'
+        f"{escape_html(t('map.legend.zone', lang))}</div>"
         f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
         f'<div><span class="ring"></span>{escape_html(t("map.legend.tripoint", lang))}</div>'
     )
     return Element(
-        f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t('map.legend.title', lang))}">
-<strong>{escape_html(t('map.legend.title', lang))}</strong>{rows}</div>
+        f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
+<strong>{escape_html(t("map.legend.title", lang))}</strong>{rows}</div>
 <style>
 .liptako-legend {{position:absolute; z-index:1000; bottom:18px; left:10px; background:rgba(255,255,255,.92);
   padding:6px 8px; border-radius:4px; font:12px/1.5 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
@@ -120,14 +120,19 @@ def base_map(
 ) -> folium.Map:
     """The map every view starts from: works with no tile server; tiles are an optional layer, off by default."""
     west, south, east, north = regions.total_bounds
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None,
-                   control_scale=True, min_zoom=4, max_zoom=11)
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=5,
+        tiles=None,
+        control_scale=True,
+        min_zoom=4,
+        max_zoom=11,
+    )
     m.default_js = [("leaflet", static_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", static_url("leaflet/leaflet.css", base_url_path))]
     m.fit_bounds([[south, west], [north, east]])
 
-    folium.TileLayer("OpenStreetMap", name=t("map.layer.tiles", lang), overlay=True, show=False,
-                     control=True).add_to(m)
+    folium.TileLayer("OpenStreetMap", name=t("map.layer.tiles", lang), overlay=True, show=False, control=True).add_to(m)
 
     colours = {rid: COUNTRY_COLOURS[c] for rid, c in regions["country"].items()}
     labels = {rid: region_label(row, lang) for rid, row in regions.iterrows()}
@@ -176,7 +181,13 @@ def base_map(
 
     lat, lon = tripoint(regions)
     folium.CircleMarker(
-        [lat, lon], radius=7, color=ZONE_COLOUR, weight=3, fill=True, fill_color="#ffffff", fill_opacity=1,
+        [lat, lon],
+        radius=7,
+        color=ZONE_COLOUR,
+        weight=3,
+        fill=True,
+        fill_color="#ffffff",
+        fill_opacity=1,
         tooltip=folium.Tooltip(escape_html(t("map.tripoint", lang, lat=f"{lat:.3f}", lon=f"{lon:.3f}"))),
         class_name="tripoint",
     ).add_to(m)
@@ -196,8 +207,15 @@ def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.Feat
     outline = shapely.union_all(list(units.geometry))
     folium.GeoJson(
         shapely.geometry.mapping(outline),
-        style_function=lambda f: {"color": ZONE_COLOUR, "weight": 3, "dashArray": "8 6", "fillColor": ZONE_COLOUR,
-                                  "fillOpacity": 0.12, "interactive": False, "className": "lg-zone"},
+        style_function=lambda f: {
+            "color": ZONE_COLOUR,
+            "weight": 3,
+            "dashArray": "8 6",
+            "fillColor": ZONE_COLOUR,
+            "fillOpacity": 0.12,
+            "interactive": False,
+            "className": "lg-zone",
+        },
         interactive=False,
     ).add_to(group)
     return group
@@ -209,8 +227,13 @@ def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.
     if region_id in regions.index:
         folium.GeoJson(
             shapely.geometry.mapping(regions.loc[region_id].geometry),
-            style_function=lambda f: {"color": HIGHLIGHT_COLOUR, "weight": 4, "fillOpacity": 0,
-                                      "interactive": False, "className": "selected-region"},
+            style_function=lambda f: {
+                "color": HIGHLIGHT_COLOUR,
+                "weight": 4,
+                "fillOpacity": 0,
+                "interactive": False,
+                "className": "selected-region",
+            },
             interactive=False,
         ).add_to(group)
     return group

@@ -28,9 +28,9 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
-def chromium_path() -> str:
-    """Debian's Chromium (what CI installs), or one named by LIPTAKO_CHROMIUM."""
-    for candidate in (os.environ.get("LIPTAKO_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+def chromium_path(bundled: str) -> str:
+    """Debian's Chromium (what CI installs), one named by LIPTAKO_CHROMIUM, or Playwright's own build."""
+    for candidate in (os.environ.get("LIPTAKO_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), bundled):
         if candidate and Path(candidate).exists():
             return candidate
     pytest.fail("No Chromium found: install Debian's `chromium` package (make test does) or set LIPTAKO_CHROMIUM.")
@@ -63,10 +63,25 @@ class Server:
         log = (ARTIFACTS / f"server-{self.port}.log").open("w")
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "liptako.serve", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "liptako.serve",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         while time.perf_counter() - started < timeout:
             if self.process.poll() is not None:
@@ -108,9 +123,17 @@ def fresh_server() -> Iterator[Server]:
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            executable_path=chromium_path(playwright.chromium.executable_path),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield chromium
         chromium.close()

@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` and `make test`. Each builds .venv from the lock file if needed.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: run test lint chromium boundaries places clean
+
+$(STAMP): pyproject.toml requirements-lock.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-lock.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+run: $(STAMP)  ## serve the dashboard on http://localhost:$(PORT)
+	$(PY) -m liptako.serve --server.port $(PORT)
+
+test: $(STAMP) chromium  ## lint, then unit + AppTest + browser tests
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+# Browser tests drive Debian's Chromium (apt, as root); elsewhere Playwright's own build.
+chromium: $(STAMP)
+	@if [ -x /usr/bin/chromium ] || [ -n "$$LIPTAKO_CHROMIUM" ]; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else $(PY) -m playwright install chromium; fi
+
+boundaries: $(STAMP)  ## rebuild data/regions.geojson and data/provinces_bfa.geojson from Natural Earth
+	$(PY) scripts/build_boundaries.py
+
+places: $(STAMP)  ## rebuild data/places.csv from GeoNames and data/places_manual.csv
+	$(PY) scripts/build_places.py
+
+clean:
+	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache
