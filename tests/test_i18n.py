@@ -17,6 +17,8 @@ SAME_IN_BOTH = {
     "map.province",
     "panel.provinces",
     "sources.source",
+    "sources.licence",
+    "sources.citation",
 }
 
 
