@@ -101,7 +101,7 @@ def _legend(lang: Lang) -> Element:
         f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
 <strong>{escape_html(t("map.legend.title", lang))}</strong>{rows}</div>
 <style>
-.liptako-legend {{position:absolute; z-index:1000; bottom:18px; left:10px; background:rgba(255,255,255,.92);
+.liptako-legend {{position:absolute; z-index:1000; bottom:24px; right:10px; background:rgba(255,255,255,.92);
   padding:6px 8px; border-radius:4px; font:12px/1.5 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
 .liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
 .liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
@@ -123,6 +123,8 @@ def base_map(
     m = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=5,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
         tiles=None,
         control_scale=True,
         min_zoom=4,
