@@ -22,5 +22,8 @@ for file, entry in sources.items():
             (t("sources.accessed", lang), format_date(entry.accessed, lang)),
         ]
         st.markdown("  \n".join(labelled(label, value, lang) for label, value in facts))
-        st.link_button(t("sources.link", lang), entry.url, icon=":material/open_in_new:")
+        if entry.url:
+            st.link_button(t("sources.link", lang), entry.url, icon=":material/open_in_new:")
+        else:
+            st.caption(t("sources.per_item", lang))
         st.caption(f"{t('sources.citation', lang)} : {escape_md(entry.citation)}")

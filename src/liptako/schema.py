@@ -198,7 +198,7 @@ class RulePeriod(Record):
     start: dt.date
     end: dt.date | None = None
     kind: RuleKind
-    leader: Text
+    leader: list[str] = Field(min_length=1)
     label_fr: Text
     label_en: Text
     sources: list[Url] = Field(min_length=1)
@@ -296,9 +296,11 @@ class Provision(Record):
 
 
 class SourceEntry(Record):
+    """Provenance of one data file; compiled files have no single URL and cite a source per row instead."""
+
     title: Text
     source: Text
-    url: Url
+    url: Url | None = None
     licence: Text
     accessed: dt.date
     citation: Text
