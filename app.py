@@ -40,16 +40,17 @@ with st.sidebar:
 lang = st.session_state.language
 st.query_params["lang"] = lang
 
+PAGES = [  # (file in pages/, title key, icon, url path)
+    ("home_view.py", "nav.home", ":material/home:", ""),
+    ("map_view.py", "nav.map", ":material/map:", "map"),
+    ("timeline_view.py", "nav.timeline", ":material/timeline:", "timeline"),
+    ("charter_view.py", "nav.charter", ":material/gavel:", "charter"),
+    ("sources_view.py", "nav.sources", ":material/menu_book:", "sources"),
+]
 page = st.navigation(
     [
-        st.Page(ROOT / "pages" / "home_view.py", title=t("nav.home", lang), icon=":material/home:", default=True),
-        st.Page(ROOT / "pages" / "map_view.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
-        st.Page(
-            ROOT / "pages" / "sources_view.py",
-            title=t("nav.sources", lang),
-            icon=":material/menu_book:",
-            url_path="sources",
-        ),
+        st.Page(ROOT / "pages" / file, title=t(title, lang), icon=icon, url_path=path or None, default=not path)
+        for file, title, icon, path in PAGES
     ]
 )
 page.run()

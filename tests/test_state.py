@@ -16,8 +16,11 @@ def test_round_trip_keeps_every_part_of_the_state() -> None:
             date_from=dt.date(2020, 1, 1),
             date_to=dt.date(2024, 7, 6),
             text="Solhan é",
+            themes=("defence", "terrorism"),
+            charter_text="défense collective",
         ),
         selection=Selection(region="NE-6", event="ner-2023-07-26-coup", doc="lg_charter_2023", article="6"),
+        lanes="type",
     )
     parsed, notices = parse(to_query(state))
     assert parsed == state

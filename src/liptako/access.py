@@ -1,4 +1,5 @@
-"""The pages' one door to the data: each file loaded once per change (cached by path and modification time).
+"""The pages' one door to the data (each file loaded once per change, cached by path and modification time), and
+the rendering of the pieces several pages share (data errors, link notices, cards).
 
 This is the only module of the package that calls Streamlit. A defect in one file stops only the views that need
 that file: cross-references to a file that is itself broken are skipped here (that file reports its own error).
@@ -13,6 +14,7 @@ from typing import TypeVar
 import streamlit as st
 
 from liptako import data
+from liptako.cards import Card
 from liptako.data import FILES, DataError
 from liptako.i18n import Lang, t
 from liptako.state import Notice
@@ -141,3 +143,23 @@ def show_notices(notices: list[Notice], lang: Lang) -> None:
             t(notice.reason, lang, param=escape_md(notice.param), value=escape_md(notice.value)),
             icon=":material/link_off:",
         )
+
+
+def optional(loader: Callable[[], T]) -> T | None:
+    """Data a view can do without (e.g. provision titles on an event card): None if its file is broken; the view
+    that needs it reports the defect."""
+    try:
+        return loader()
+    except DataError:
+        return None
+
+
+def render_card(card: Card) -> None:
+    """Lay out a card built by `liptako.cards`: title, claim warning, Markdown blocks, links to other views."""
+    st.subheader(escape_md(card.title))
+    if card.warning:
+        st.warning(card.warning, icon=":material/report:")
+    for block in card.blocks:
+        st.markdown(block)
+    for link in card.links:
+        st.page_link(link.page, label=escape_md(link.label), icon=link.icon, query_params=dict(link.query))

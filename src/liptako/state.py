@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from liptako.i18n import LANGS, Lang
-from liptako.schema import Country, EventType
+from liptako.schema import Country, EventType, Theme
 
 MAX_TEXT = 200
 
@@ -25,6 +25,10 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     text: str = ""
+    themes: tuple[str, ...] = ()
+    """Provision themes shown on the charter page; empty means all."""
+    charter_text: str = ""
+    """The charter page's own search, kept apart from the events' text filter."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class State:
     lang: Lang | None = None
     filters: Filters = field(default_factory=Filters)
     selection: Selection = field(default_factory=Selection)
+    lanes: str = "country"
+    """How the timeline groups events: `country` or `type`."""
 
     def with_selection(self, **changes: str | None) -> State:
         return replace(self, selection=replace(self.selection, **changes))
@@ -73,6 +79,8 @@ class Known:
 
 COUNTRIES = tuple(c.value for c in Country)
 TYPES = tuple(t.value for t in EventType)
+LANES = ("country", "type")
+THEMES = tuple(t.value for t in Theme)
 
 
 def _first(value: str | list[str] | None) -> str:
@@ -132,6 +140,8 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
         date_from=date_from,
         date_to=date_to,
         text=get.get("q", "")[:MAX_TEXT],
+        themes=_choices("themes", get.get("themes", ""), THEMES, notices),
+        charter_text=get.get("cq", "")[:MAX_TEXT],
     )
 
     k = known or Known()
@@ -146,7 +156,11 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
         doc=doc,
         article=article,
     )
-    return State(lang=lang, filters=filters, selection=selection), notices
+    lanes = get.get("lanes", "") or "country"
+    if lanes not in LANES:
+        notices.append(Notice("lanes", lanes, "notice.unknown_value"))
+        lanes = "country"
+    return State(lang=lang, filters=filters, selection=selection, lanes=lanes), notices
 
 
 def to_query(state: State) -> dict[str, str]:
@@ -163,5 +177,8 @@ def to_query(state: State) -> dict[str, str]:
         "from": f.date_from.isoformat() if f.date_from else "",
         "to": f.date_to.isoformat() if f.date_to else "",
         "q": f.text,
+        "themes": ",".join(f.themes),
+        "cq": f.charter_text,
+        "lanes": "" if state.lanes == "country" else state.lanes,
     }
     return {k: v for k, v in pairs.items() if v}

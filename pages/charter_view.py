@@ -1,0 +1,113 @@
+"""Charter: every provision of the agreed texts, searchable in both languages, with the events they bear on."""
+
+import streamlit as st
+
+from liptako import access, cards, charter
+from liptako.i18n import format_date, labelled, pick, t
+from liptako.state import THEMES, Known, State, parse, to_query
+from liptako.text import escape_md, md_link
+
+lang = st.session_state.language
+documents = access.require(access.documents, lang)
+provisions = access.require(access.provisions, lang)
+events = access.optional(access.events)
+
+st.title(t("charter.title", lang))
+st.caption(t("charter.intro", lang))
+
+docs = {d.id: d for d in documents}
+link, notices = parse(st.query_params.to_dict(), Known(docs=set(docs), provisions={p.id for p in provisions}))
+access.show_notices(notices, lang)
+doc_id = link.selection.doc or next(iter(docs))
+
+# The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
+st.session_state.ch_doc = doc_id
+st.session_state.ch_text = link.filters.charter_text
+st.session_state.ch_themes = list(link.filters.themes)
+
+
+def _write(state: State) -> None:
+    st.query_params.from_dict({**to_query(state), "lang": lang})
+
+
+def _on_doc() -> None:
+    _write(link.with_selection(doc=st.session_state.ch_doc, article=None))
+
+
+def _on_filter() -> None:
+    _write(link.with_filters(charter_text=st.session_state.ch_text.strip(), themes=tuple(st.session_state.ch_themes)))
+
+
+def _open(article: str) -> None:
+    _write(link.with_selection(doc=doc_id, article=article))
+
+
+st.selectbox(
+    t("charter.document", lang),
+    list(docs),
+    key="ch_doc",
+    on_change=_on_doc,
+    format_func=lambda d: pick(docs[d], "title", lang),
+)
+document = docs[doc_id]
+with st.expander(t("charter.about", lang), icon=":material/description:"):
+    facts = [
+        (t("charter.date", lang), format_date(document.date, lang)),
+        (t("charter.place", lang), escape_md(document.place)),
+        (t("charter.signatories", lang), ", ".join(escape_md(s) for s in document.signatories) or "—"),
+        (t("charter.text_status", lang), t(f"text_status.{document.text_status}", lang)),
+    ]
+    st.markdown("  \n".join(labelled(label, value, lang) for label, value in facts))
+    st.markdown(escape_md(pick(document, "summary", lang)))
+    ratification = pick(document, "ratification", lang)
+    if ratification:
+        st.markdown(labelled(t("charter.ratification", lang), escape_md(ratification), lang))
+    st.markdown(labelled(t("card.sources", lang), " · ".join(md_link(u) for u in document.sources), lang))
+
+row = st.columns([3, 2])
+row[0].text_input(
+    t("charter.search", lang), key="ch_text", on_change=_on_filter, max_chars=200, help=t("timeline.search_help", lang)
+)
+row[1].multiselect(
+    t("charter.themes", lang),
+    THEMES,
+    key="ch_themes",
+    on_change=_on_filter,
+    format_func=lambda th: t(f"theme.{th}", lang),
+)
+
+if link.selection.article:
+    opened = next(p for p in provisions if p.id == f"{doc_id}-{link.selection.article}")
+    with st.container(key="provision_card", border=True):
+        access.render_card(cards.provision_card(opened, events, lang))
+
+shown = charter.select(provisions, doc_id, link.filters.themes, link.filters.charter_text)
+st.markdown(t("charter.count", lang, count=len(shown), total=sum(p.document == doc_id for p in provisions)))
+if not shown:
+    st.info(t("charter.empty", lang), icon=":material/search_off:")
+with st.container(key="provision_list"):
+    for provision in shown:
+        with st.expander(cards.provision_label(provision, lang), expanded=bool(link.filters.charter_text)):
+            access.render_card(cards.provision_card(provision, events, lang))
+            st.button(
+                t("charter.open", lang),
+                key=f"open-{provision.id}",
+                on_click=_open,
+                args=(provision.number,),
+                icon=":material/link:",
+            )
+
+with st.expander(t("charter.compare", lang), icon=":material/compare_arrows:"):
+    compared = ["lg_charter_2023", "aes_treaty_2024"]
+    table = charter.compare_by_theme(provisions, [d for d in compared if d in docs], lang)
+    st.dataframe(
+        table.rename(
+            columns={
+                "theme": t("charter.theme", lang),
+                **{d: pick(docs[d], "title", lang) for d in compared if d in docs},
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("charter.compare_note", lang))

@@ -1,0 +1,168 @@
+"""Timeline: filter the events, click one to read its card. The URL holds every filter and the open event."""
+
+import datetime as dt
+
+import streamlit as st
+
+from liptako import access, cards, timeline
+from liptako.i18n import format_date, pick, t
+from liptako.state import COUNTRIES, LANES, TYPES, Filters, Known, State, parse, to_query
+
+lang = st.session_state.language
+events = access.require(access.events, lang)
+periods = access.require(access.rule_periods, lang)
+regions = access.require(access.regions, lang)
+provisions = cards.provisions_by_id(access.optional(access.provisions) or ())
+
+st.title(t("timeline.title", lang))
+st.caption(t("timeline.intro", lang))
+
+link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index), events=set(events.index)))
+access.show_notices(notices, lang)
+first, last = timeline.date_bounds(events)
+
+# The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
+st.session_state.tl_countries = list(link.filters.countries)
+st.session_state.tl_types = list(link.filters.types)
+st.session_state.tl_dates = (link.filters.date_from or first, link.filters.date_to or last)
+st.session_state.tl_text = link.filters.text
+st.session_state.tl_lanes = link.lanes
+
+
+def _write(state: State) -> None:
+    st.query_params.from_dict({**to_query(state), "lang": lang})
+
+
+def _from_widgets() -> State:
+    start, end = st.session_state.tl_dates
+    return State(
+        filters=Filters(
+            countries=tuple(st.session_state.tl_countries),
+            types=tuple(st.session_state.tl_types),
+            date_from=start if start != first else None,
+            date_to=end if end != last else None,
+            text=st.session_state.tl_text.strip(),
+        ),
+        selection=link.selection,
+        lanes=st.session_state.tl_lanes,
+    )
+
+
+def _on_filter() -> None:
+    _write(_from_widgets())
+
+
+def _on_chart() -> None:
+    event_id = timeline.selected_event(st.session_state.get("tl_chart"), events.index)
+    if event_id:
+        _write(link.with_selection(event=event_id))
+
+
+def _on_pick() -> None:
+    _write(link.with_selection(event=st.session_state.tl_event_picker or None))
+
+
+def _clear_region() -> None:
+    _write(link.with_selection(region=None))
+
+
+with st.container(key="timeline_filters"):
+    row = st.columns([2, 3])
+    row[0].multiselect(
+        t("timeline.countries", lang),
+        COUNTRIES,
+        key="tl_countries",
+        on_change=_on_filter,
+        format_func=lambda c: t(f"country.{c}", lang),
+    )
+    row[1].multiselect(
+        t("timeline.types", lang),
+        TYPES,
+        key="tl_types",
+        on_change=_on_filter,
+        format_func=lambda k: t(f"type.{k}", lang),
+    )
+    row = st.columns([3, 2, 1])
+    row[0].slider(
+        t("timeline.dates", lang),
+        min_value=first,
+        max_value=last,
+        key="tl_dates",
+        on_change=_on_filter,
+        format="YYYY-MM-DD",
+        step=dt.timedelta(days=1),
+    )
+    row[1].text_input(
+        t("timeline.search", lang),
+        key="tl_text",
+        on_change=_on_filter,
+        max_chars=200,
+        help=t("timeline.search_help", lang),
+    )
+    row[2].radio(
+        t("timeline.lanes", lang),
+        LANES,
+        key="tl_lanes",
+        on_change=_on_filter,
+        format_func=lambda v: t(f"timeline.lanes.{v}", lang),
+    )
+
+region = link.selection.region
+if region:
+    with st.container(horizontal=True):
+        st.info(
+            t("timeline.region_filter", lang, region=pick(regions.loc[region], "name", lang)),
+            icon=":material/location_on:",
+        )
+        st.button(t("timeline.clear_region", lang), on_click=_clear_region, icon=":material/close:")
+
+shown = timeline.filter_events(events, link.filters, region)
+count_key = "timeline.count_one" if len(shown) == 1 else "timeline.count"
+st.markdown(t(count_key, lang, count=len(shown), total=len(events)), help=None)
+
+if shown.empty:
+    st.info(t("timeline.empty", lang), icon=":material/filter_alt_off:")
+else:
+    start, end = timeline.date_bounds(shown)
+    st.plotly_chart(
+        timeline.build_figure(shown, periods, lang, link.lanes),
+        key="tl_chart",
+        on_select=_on_chart,
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": True},
+        alt=t(
+            "timeline.alt",
+            lang,
+            count=len(shown),
+            start=format_date(start, lang),
+            end=format_date(end, lang),
+            lanes=t(f"timeline.lanes.{link.lanes}", lang),
+        ),
+    )
+
+    options = ["", *reversed(shown.index.tolist())]
+    selected = link.selection.event if link.selection.event in events.index else None
+    st.session_state.tl_event_picker = selected if selected in shown.index else ""
+    st.selectbox(
+        t("timeline.picker", lang),
+        options,
+        key="tl_event_picker",
+        on_change=_on_pick,
+        format_func=lambda eid: cards.event_label(events.loc[eid], lang) if eid else t("timeline.picker.none", lang),
+        help=t("timeline.pick_hint", lang),
+    )
+
+if link.selection.event:
+    with st.container(key="event_card", border=True):
+        access.render_card(cards.event_card(events.loc[link.selection.event], regions, lang, provisions))
+
+if not shown.empty:
+    with st.expander(t("timeline.table", lang), icon=":material/table:"):
+        st.dataframe(cards.event_table(shown, lang), hide_index=True, width="stretch")
+    st.download_button(
+        t("timeline.download", lang),
+        timeline.export_csv(shown),
+        file_name="liptako-events.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )

@@ -1,0 +1,168 @@
+"""What an event's card says, as data: Markdown blocks (already escaped) and links to other views.
+
+Kept free of Streamlit so it can be tested directly; `access.render_card` lays a card out on a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from liptako.charter import article_label
+from liptako.i18n import Lang, format_date, labelled, pick, t
+from liptako.schema import Provision
+from liptako.text import escape_md, md_link
+
+MAP_PAGE = "pages/map_view.py"
+TIMELINE_PAGE = "pages/timeline_view.py"
+CHARTER_PAGE = "pages/charter_view.py"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to another view of the app, with the query parameters that open it in the right state."""
+
+    page: str
+    label: str
+    query: Mapping[str, str]
+    icon: str = ":material/arrow_forward:"
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    blocks: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    warning: str = ""
+
+
+def when(event: pd.Series, lang: Lang) -> str:
+    """The event's date as precisely as the sources allow, with its end for a period."""
+    precision = str(event["date_precision"])
+    text = format_date(event["date"].date(), lang, precision)
+    if pd.notna(event.get("end_date")):
+        text += " – " + format_date(event["end_date"].date(), lang)
+    return text
+
+
+def event_label(event: pd.Series, lang: Lang) -> str:
+    """One line naming an event, for lists and pickers (plain text, not Markdown)."""
+    return f"{when(event, lang)} — {pick(event, 'title', lang)}"
+
+
+def event_card(
+    event: pd.Series, regions: gpd.GeoDataFrame, lang: Lang, provisions: Mapping[str, Provision] | None = None
+) -> Card:
+    precision = str(event["date_precision"])
+    date_line = escape_md(when(event, lang))
+    if precision != "day":
+        date_line += f" {t(f'card.precision.{precision}', lang)}"
+    facts = [
+        (t("card.when", lang), date_line),
+        (t("card.countries", lang), ", ".join(t(f"country.{c}", lang) for c in event["countries"])),
+        (t("card.type", lang), t(f"type.{event['type']}", lang)),
+    ]
+    if event["people"]:
+        facts.append((t("card.people", lang), ", ".join(escape_md(p) for p in event["people"])))
+    if event["place"]:
+        facts.append((t("card.places", lang), escape_md(event["place"])))
+    blocks = [
+        "  \n".join(labelled(label, value, lang) for label, value in facts),
+        escape_md(pick(event, "summary", lang)),
+    ]
+    if event["note_fr"]:
+        blocks.append(f"**{t('card.note', lang)}** — {escape_md(pick(event, 'note', lang))}")
+    blocks.append(labelled(t("card.sources", lang), " · ".join(md_link(u) for u in event["sources"]), lang))
+
+    links = [
+        Link(
+            MAP_PAGE,
+            t("card.on_map", lang, region=pick(regions.loc[rid], "name", lang)),
+            {"region": rid, "lang": lang},
+            ":material/map:",
+        )
+        for rid in event["region_ids"]
+        if rid in regions.index
+    ]
+    for pid in event["provision_ids"]:
+        provision = (provisions or {}).get(pid)
+        if provision is not None:
+            links.append(
+                Link(
+                    CHARTER_PAGE,
+                    provision_label(provision, lang),
+                    {"doc": provision.document, "article": provision.number, "lang": lang},
+                    ":material/gavel:",
+                )
+            )
+    return Card(
+        title=pick(event, "title", lang),
+        blocks=blocks,
+        links=links,
+        warning=t("card.claim", lang) if event["claim"] else "",
+    )
+
+
+def provision_label(provision: Provision, lang: Lang) -> str:
+    """'Art. 6 — Mutual defence' (plain text)."""
+    return f"{article_label(provision, lang)} — {pick(provision, 'title', lang)}"
+
+
+def events_for_region(events: pd.DataFrame, region_id: str) -> pd.DataFrame:
+    return events[events["region_ids"].map(lambda rs: region_id in rs)]
+
+
+def event_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The accessible alternative to the chart: one row per event, newest first, in the reader's language."""
+    return pd.DataFrame(
+        {
+            t("card.when", lang): [when(e, lang) for _, e in events.iterrows()],
+            t("card.countries", lang): [", ".join(t(f"country.{c}", lang) for c in cs) for cs in events["countries"]],
+            t("card.type", lang): [t(f"type.{k}", lang) for k in events["type"]],
+            t("timeline.picker", lang): [pick(e, "title", lang) for _, e in events.iterrows()],
+            t("card.places", lang): events["place"].tolist(),
+            t("card.sources", lang): [" ".join(s) for s in events["sources"]],
+        }
+    ).iloc[::-1]
+
+
+def provisions_by_id(provisions: Iterable[Provision]) -> dict[str, Provision]:
+    return {p.id: p for p in provisions}
+
+
+STATUS_BADGES = {"verified": "green", "partial": "orange", "not_found": "gray"}
+
+
+def status_badge(status: str, lang: Lang) -> str:
+    """A coloured Markdown badge for a provision's verification status (text from the catalogs only)."""
+    return f":{STATUS_BADGES[status]}-badge[{t(f'status.{status}', lang)}]"
+
+
+def provision_card(provision: Provision, events: pd.DataFrame | None, lang: Lang) -> Card:
+    """What the charter page says about one provision: status, summary, attributed quote, caveats, sources, and
+    the events that bear on it (each a link to its timeline card)."""
+    blocks = [
+        status_badge(str(provision.status), lang)
+        + "  "
+        + " ".join(f":blue-badge[{t(f'theme.{th}', lang)}]" for th in provision.themes),
+        escape_md(pick(provision, "summary", lang)),
+    ]
+    if provision.quote_fr:
+        source = md_link(provision.quote_source) if provision.quote_source else ""
+        blocks.append(f"> « {escape_md(provision.quote_fr)} »  \n> — {t('charter.quoted_by', lang)} {source}")
+    note = pick(provision, "note", lang)
+    if note:
+        blocks.append(f"*{t('charter.note', lang)}* {escape_md(note)}")
+    if provision.sources:
+        blocks.append(labelled(t("card.sources", lang), " · ".join(md_link(u) for u in provision.sources), lang))
+    links = []
+    if events is not None:
+        bearing = events[events["provision_ids"].map(lambda ids: provision.id in ids)]
+        links = [
+            Link(TIMELINE_PAGE, event_label(event, lang), {"event": str(eid), "lang": lang}, ":material/event:")
+            for eid, event in bearing.iterrows()
+        ]
+    return Card(title=provision_label(provision, lang), blocks=blocks, links=links)
