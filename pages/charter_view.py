@@ -27,7 +27,7 @@ st.session_state.ch_themes = list(link.filters.themes)
 
 
 def _write(state: State) -> None:
-    st.query_params.from_dict({**to_query(state), "lang": lang})
+    st.query_params.from_dict({"lang": lang, **to_query(state)})
 
 
 def _on_doc() -> None:

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from liptako import access, maps, reforms
+from liptako import access, cards, maps, reforms
 from liptako.i18n import labelled, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
@@ -14,6 +14,7 @@ provinces = access.require(access.provinces, lang)
 places = access.require(access.places, lang)
 zones = access.require(access.zones, lang)
 changes = access.require(access.admin_changes, lang)
+events = access.optional(access.events)
 
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
@@ -72,7 +73,7 @@ else:
 map_column, panel_column = st.columns([3, 2])
 with map_column:
     st_folium(
-        maps.base_map(regions, provinces, places, lang, st.get_option("server.baseUrlPath")),
+        maps.base_map(regions, provinces, places, lang, st.get_option("server.baseUrlPath"), events),
         key="region_map",
         height=560,
         use_container_width=True,
@@ -108,6 +109,24 @@ with panel_column, st.container(key="region_panel", border=True):
         if detail.provinces:
             with st.expander(t("panel.provinces", lang, count=len(detail.provinces))):
                 st.markdown("\n".join(f"- {escape_md(p)}" for p in detail.provinces))
+        if events is not None:
+            tied = cards.events_for_region(events, detail.id)
+            if tied.empty:
+                st.caption(t("panel.events_none", lang))
+            else:
+                with st.expander(t("panel.events", lang, count=len(tied)), expanded=True, icon=":material/event:"):
+                    for event_id, event in tied.iloc[::-1].iterrows():
+                        st.page_link(
+                            cards.TIMELINE_PAGE,
+                            label=escape_md(cards.event_label(event, lang)),
+                            query_params={"event": str(event_id), "region": detail.id, "lang": lang},
+                        )
+                st.page_link(
+                    cards.TIMELINE_PAGE,
+                    label=t("panel.events_link", lang),
+                    icon=":material/timeline:",
+                    query_params={"region": detail.id, "lang": lang},
+                )
         later = reforms.changes_for(changes, detail.id)
         if later:
             st.markdown(f"**{t('panel.reforms', lang)}**")

@@ -30,7 +30,7 @@ st.session_state.tl_lanes = link.lanes
 
 
 def _write(state: State) -> None:
-    st.query_params.from_dict({**to_query(state), "lang": lang})
+    st.query_params.from_dict({"lang": lang, **to_query(state)})
 
 
 def _from_widgets() -> State:

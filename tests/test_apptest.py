@@ -4,7 +4,7 @@ import pytest
 
 from .conftest import run_page
 
-PAGES = ["home", "map", "sources"]
+PAGES = ["home", "map", "timeline", "charter", "sources"]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -56,3 +56,81 @@ def test_broken_data_file_shows_a_readable_error_and_other_pages_work(data_copy,
     assert "metropolis" in message
     sources = run_page("sources", "en")
     assert not sources.exception and not sources.error
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def count_line(at) -> str:  # noqa: ANN001
+    return next(m.value for m in at.markdown if "events shown" in m.value or "événement" in m.value)
+
+
+def test_timeline_filters_change_the_count() -> None:
+    at = run_page("timeline", "en")
+    total = int(count_line(at).split(" of ")[1].split()[0])
+    assert count_line(at).startswith(f"{total} of {total}")
+    at.multiselect(key="tl_countries").set_value(["NER"]).run()
+    niger = int(count_line(at).split()[0])
+    assert 0 < niger < total
+    assert at.query_params["countries"] in (["NER"], "NER")
+    at.multiselect(key="tl_types").set_value(["coup"]).run()
+    assert int(count_line(at).split()[0]) < niger
+    at.text_input(key="tl_text").set_value("zzzz-nothing").run()
+    assert count_line(at).startswith("0 of")
+    assert any("No event matches" in i.value for i in at.info)
+
+
+def test_timeline_text_search_from_the_link() -> None:
+    at = run_page("timeline", "fr", {"q": "Solhan"})
+    assert count_line(at).startswith("1 événement")
+
+
+def test_event_link_opens_its_card() -> None:
+    at = run_page("timeline", "en", {"event": "ner-2023-07-26-coup"})
+    assert not at.exception
+    card = " ".join(m.value for m in at.markdown)
+    assert any("Tiani" in s.value or "Niger" in s.value for s in at.subheader)
+    assert "Sources" in card
+
+
+def test_timeline_garbage_parameters_give_notices() -> None:
+    at = run_page("timeline", "en", {"countries": "XYZ", "from": "tomorrow", "event": "nope", "lanes": "zig"})
+    assert not at.exception
+    assert len(at.warning) == 4
+    assert count_line(at).startswith("164 of 164") or " of " in count_line(at)
+
+
+def test_region_link_filters_the_timeline() -> None:
+    at = run_page("timeline", "en", {"region": "NE-6"})
+    shown = int(count_line(at).split()[0])
+    assert 0 < shown < 50
+    assert any("Tillabéri" in i.value for i in at.info)
+
+
+# ---------------------------------------------------------------- charter
+
+
+def provision_titles(at) -> list[str]:  # noqa: ANN001
+    return [e.label for e in at.expander if "—" in e.label]
+
+
+def test_charter_search_and_theme_filter() -> None:
+    at = run_page("charter", "fr")
+    assert len(provision_titles(at)) == 18
+    at.text_input(key="ch_text").set_value("rebellion").run()
+    assert [t.split(" — ")[0] for t in provision_titles(at)] == ["Art. 5"]
+    at.text_input(key="ch_text").set_value("").run()
+    at.multiselect(key="ch_themes").set_value(["terrorism"]).run()
+    assert "Art. 4" in [t.split(" — ")[0] for t in provision_titles(at)]
+    assert at.query_params["themes"] in (["terrorism"], "terrorism")
+
+
+def test_charter_deep_link_opens_the_article() -> None:
+    at = run_page("charter", "en", {"doc": "lg_charter_2023", "article": "6"})
+    assert at.subheader[0].value.startswith("Art\\. 6") or at.subheader[0].value.startswith("Art. 6")
+
+
+def test_charter_unknown_article_gives_a_notice() -> None:
+    at = run_page("charter", "en", {"doc": "lg_charter_2023", "article": "42"})
+    assert not at.exception
+    assert any("42" in w.value for w in at.warning)

@@ -144,3 +144,90 @@ def test_unsourced_data_file_is_reported(data_copy: Path) -> None:
     (data_copy / "extra.csv").write_text("id\n", encoding="utf-8")
     error = _error(lambda: data.load_sources(data_copy / "SOURCES.yaml"))
     assert (error.file, error.field) == ("data/SOURCES.yaml", "extra.csv")
+
+
+# ---------------------------------------------------------------- events, periods, texts
+
+
+def _all_ids() -> tuple[set[str], set[str]]:
+    documents = data.load_documents(DATA / "documents.yaml")
+    provisions = data.load_provisions(DATA / "provisions.yaml", {d.id for d in documents})
+    return set(regions().index), {p.id for p in provisions}
+
+
+def test_events_refer_to_existing_regions_and_provisions() -> None:
+    region_ids, provision_ids = _all_ids()
+    events = data.load_events(DATA / "events.csv", region_ids, provision_ids)
+    assert len(events) >= 120
+    assert events["date"].min().year == 1960 and events["date"].max().year >= 2025
+
+
+def test_every_event_is_bilingual_and_sourced() -> None:
+    events = data.load_events(DATA / "events.csv")
+    for column in ("title_fr", "title_en", "summary_fr", "summary_en"):
+        assert events[column].str.strip().str.len().gt(0).all(), column
+    assert events["sources"].map(len).gt(0).all()
+    translated = (events["title_fr"] != events["title_en"]) | (events["summary_fr"] != events["summary_en"])
+    assert translated.all()
+
+
+def test_every_successful_coup_since_independence_is_there() -> None:
+    events = data.load_events(DATA / "events.csv")
+    coups = events[events["type"].map(str) == "coup"]
+    coups = {(str(c), d.year) for cs, d in zip(coups["countries"], coups["date"], strict=False) for c in cs}
+    expected = {
+        ("MLI", 1968),
+        ("MLI", 1991),
+        ("MLI", 2012),
+        ("MLI", 2020),
+        ("MLI", 2021),
+        ("BFA", 1966),
+        ("BFA", 1980),
+        ("BFA", 1982),
+        ("BFA", 1983),
+        ("BFA", 1987),
+        ("BFA", 2014),
+        ("BFA", 2022),
+        ("NER", 1974),
+        ("NER", 1996),
+        ("NER", 1999),
+        ("NER", 2010),
+        ("NER", 2023),
+    }
+    assert expected <= coups
+
+
+def test_junta_claims_are_labelled_as_claims() -> None:
+    events = data.load_events(DATA / "events.csv")
+    claims = events[events["claim"]]
+    assert len(claims) >= 5
+    assert set(claims["type"].map(str)) <= {"attempted_coup", "diplomatic", "security_incident"}
+
+
+def test_rule_periods_cover_the_current_juntas() -> None:
+    periods = data.load_rule_periods(DATA / "rule_periods.csv")
+    ongoing = periods[periods["end"].isna()]
+    assert set(ongoing["country"].map(str)) == {"MLI", "BFA", "NER"}
+
+
+def test_documents_and_provisions_load_together() -> None:
+    documents = {d.id: d for d in data.load_documents(DATA / "documents.yaml")}
+    assert {"lg_charter_2023", "aes_treaty_2024", "alg_1970", "alg_2017"} <= set(documents)
+    assert str(documents["lg_charter_2023"].date) == "2023-09-16"
+    assert str(documents["aes_treaty_2024"].date) == "2024-07-06"
+
+
+def test_dangling_provision_reference_in_events(data_copy: Path) -> None:
+    path = data_copy / "events.csv"
+    _rewrite(path, "lg_charter_2023-6", "lg_charter_2023-99")
+    region_ids, provision_ids = _all_ids()
+    error = _error(lambda: data.load_events(path, region_ids, provision_ids))
+    assert (error.file, error.field) == ("data/events.csv", "provision_ids")
+    assert "lg_charter_2023-99" in error.why and error.row and error.row > 1
+
+
+def test_bad_event_date(data_copy: Path) -> None:
+    path = data_copy / "events.csv"
+    _rewrite(path, "2023-09-16,day", "2023-09-31,day")
+    error = _error(lambda: data.load_events(path))
+    assert (error.file, error.field) == ("data/events.csv", "date") and "2023-09-31" in error.why

@@ -12,15 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import folium
+import folium.plugins
 import geopandas as gpd
 import pandas as pd
 import shapely
 from babel.numbers import format_decimal
 from branca.element import Element
 
-from liptako.i18n import Lang, format_date, t
+from liptako.i18n import Lang, format_date, pick, t
 from liptako.schema import Zone
 from liptako.text import escape_html, escape_md
+from liptako.timeline import TYPE_COLOURS
 
 COUNTRY_COLOURS = {"MLI": "#b5651d", "BFA": "#2e7d6b", "NER": "#5b5ea6"}
 ZONE_COLOUR = "#d1495b"
@@ -96,6 +98,7 @@ def _legend(lang: Lang) -> Element:
         f"{escape_html(t('map.legend.zone', lang))}</div>"
         f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
         f'<div><span class="ring"></span>{escape_html(t("map.legend.tripoint", lang))}</div>'
+        f'<div><span class="cluster">3</span>{escape_html(t("map.legend.events", lang))}</div>'
     )
     return Element(
         f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
@@ -105,6 +108,8 @@ def _legend(lang: Lang) -> Element:
   padding:6px 8px; border-radius:4px; font:12px/1.5 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
 .liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
 .liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
+.liptako-legend span.cluster {{width:14px; height:14px; border-radius:50%; background:rgba(241,211,87,.9);
+  font-size:9px; text-align:center; line-height:14px}}
 .liptako-legend span.ring {{width:8px; height:8px; border-radius:50%; border:3px solid {ZONE_COLOUR};
   background:#fff; margin:0 6px 0 0}}
 </style>"""
@@ -117,6 +122,7 @@ def base_map(
     places: pd.DataFrame,
     lang: Lang,
     base_url_path: str = "",
+    events: pd.DataFrame | None = None,
 ) -> folium.Map:
     """The map every view starts from: works with no tile server; tiles are an optional layer, off by default."""
     west, south, east, north = regions.total_bounds
@@ -127,9 +133,9 @@ def base_map(
         zoom_delta=0.5,
         tiles=None,
         control_scale=True,
-        min_zoom=4,
-        max_zoom=11,
     )
+    # folium hands min/max zoom to its tile layer only; with no tiles the map itself needs them (clustering too).
+    m.options.update({"minZoom": 4, "maxZoom": 11})
     m.default_js = [("leaflet", static_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", static_url("leaflet/leaflet.css", base_url_path))]
     m.fit_bounds([[south, west], [north, east]])
@@ -181,6 +187,9 @@ def base_map(
         ).add_to(towns)
     towns.add_to(m)
 
+    if events is not None:
+        event_layer(events, lang, base_url_path).add_to(m)
+
     lat, lon = tripoint(regions)
     folium.CircleMarker(
         [lat, lon],
@@ -200,6 +209,38 @@ def base_map(
     m.get_root().html.add_child(_legend(lang))
     folium.LayerControl(collapsed=True).add_to(m)
     return m
+
+
+def event_layer(events: pd.DataFrame, lang: Lang, base_url_path: str = "") -> folium.plugins.MarkerCluster:
+    """Events that have coordinates, clustered where they crowd (the tri-border area); the clustering plugin is
+    served by the app like Leaflet itself."""
+    cluster = folium.plugins.MarkerCluster(
+        name=t("map.layer.events", lang), show=True, options={"showCoverageOnHover": False, "maxClusterRadius": 40}
+    )
+    cluster.default_js = [
+        ("markerclusterjs", static_url("leaflet.markercluster/leaflet.markercluster.js", base_url_path))
+    ]
+    cluster.default_css = [
+        ("markerclustercss", static_url("leaflet.markercluster/MarkerCluster.css", base_url_path)),
+        ("markerclusterdefaultcss", static_url("leaflet.markercluster/MarkerCluster.Default.css", base_url_path)),
+    ]
+    located = events[events["lat"].notna()]
+    for event_id, event in located.iterrows():
+        label = (
+            f"{format_date(event['date'].date(), lang, str(event['date_precision']))} — {pick(event, 'title', lang)}"
+        )
+        folium.CircleMarker(
+            location=[event["lat"], event["lon"]],
+            radius=6,
+            color="#ffffff",
+            weight=1.5,
+            fill=True,
+            fill_color=TYPE_COLOURS[str(event["type"])],
+            fill_opacity=0.95,
+            tooltip=folium.Tooltip(escape_html(label)),
+            class_name=f"event event-{event_id}",
+        ).add_to(cluster)
+    return cluster
 
 
 def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:

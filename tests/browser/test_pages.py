@@ -8,6 +8,8 @@ from .conftest import Server, Tab, open_app
 PAGES = {
     "/": "Liptako — the Liptako-Gourma tri-border region",
     "/map": "Map of the tri-border region",
+    "/timeline": "Timeline of coups and agreements",
+    "/charter": "What was agreed",
     "/sources": "Sources and licences",
 }
 
