@@ -6,32 +6,30 @@ import re
 from liptako.i18n import catalog, format_date, language_from_locale, t
 
 # Keys whose French and English texts are rightly the same (proper names, words shared by both languages).
-SAME_IN_BOTH = set(
-    [
-        "nav.sources",
-        "country.MLI",
-        "country.BFA",
-        "country.NER",
-        "map.province",
-        "panel.type",
-        "panel.area_value",
-        "panel.provinces",
-        "sources.source",
-        "sources.licence",
-        "sources.citation",
-        "home.provenance",
-        "type.sanction",
-        "timeline.dates",
-        "card.when",
-        "card.type",
-        "card.sources",
-        "charter.article",
-        "charter.ratification",
-        "text_status.full_text_public",
-        "theme.institutions",
-        "theme.culture",
-    ]
-)
+SAME_IN_BOTH = {
+    "nav.sources",
+    "country.MLI",
+    "country.BFA",
+    "country.NER",
+    "map.province",
+    "panel.type",
+    "panel.area_value",
+    "panel.provinces",
+    "sources.source",
+    "sources.licence",
+    "sources.citation",
+    "home.provenance",
+    "type.sanction",
+    "timeline.dates",
+    "card.when",
+    "card.type",
+    "card.sources",
+    "charter.article",
+    "charter.ratification",
+    "text_status.full_text_public",
+    "theme.institutions",
+    "theme.culture",
+}
 
 
 def test_catalogs_have_the_same_keys() -> None:
