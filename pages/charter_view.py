@@ -72,6 +72,7 @@ row[1].multiselect(
     t("charter.themes", lang),
     THEMES,
     key="ch_themes",
+    placeholder=t("filter.all", lang),
     on_change=_on_filter,
     format_func=lambda th: t(f"theme.{th}", lang),
 )

@@ -11,15 +11,47 @@ st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))
 st.markdown(t("home.audience", lang))
 
-regions = access.require(access.regions, lang)
-places = access.require(access.places, lang)
+regions = access.optional(access.regions)
+places = access.optional(access.places)
+events = access.optional(access.events)
+provisions = access.optional(access.provisions)
 
-left, right = st.columns(2)
-with left, st.container(border=True):
-    st.subheader(t("home.where", lang))
-    st.write(t("home.where_text", lang, regions=len(regions), towns=len(places)))
-    st.page_link("pages/map_view.py", label=t("home.open_map", lang), icon=":material/map:")
-with right, st.container(border=True):
-    st.subheader(t("home.provenance", lang))
-    st.write(t("home.provenance_text", lang))
-    st.page_link("pages/sources_view.py", label=t("home.open_sources", lang), icon=":material/menu_book:")
+VIEWS = [  # heading, text, its figures, link target, link label, icon
+    (
+        "home.where",
+        "home.where_text",
+        {"regions": len(regions) if regions is not None else "–", "towns": len(places) if places is not None else "–"},
+        "pages/map_view.py",
+        "home.open_map",
+        ":material/map:",
+    ),
+    (
+        "home.when",
+        "home.when_text",
+        {"events": len(events) if events is not None else "–"},
+        "pages/timeline_view.py",
+        "home.open_timeline",
+        ":material/timeline:",
+    ),
+    (
+        "home.what",
+        "home.what_text",
+        {"provisions": len(provisions) if provisions is not None else "–"},
+        "pages/charter_view.py",
+        "home.open_charter",
+        ":material/gavel:",
+    ),
+    (
+        "home.provenance",
+        "home.provenance_text",
+        {},
+        "pages/sources_view.py",
+        "home.open_sources",
+        ":material/menu_book:",
+    ),
+]
+for column, (heading, text, figures, target, label, icon) in zip(st.columns(2) * 2, VIEWS, strict=True):
+    with column, st.container(border=True, height="stretch"):
+        st.subheader(t(heading, lang))
+        st.write(t(text, lang, **figures))
+        st.page_link(target, label=t(label, lang), icon=icon, query_params={"lang": lang})

@@ -72,6 +72,7 @@ with st.container(key="timeline_filters"):
         t("timeline.countries", lang),
         COUNTRIES,
         key="tl_countries",
+        placeholder=t("filter.all", lang),
         on_change=_on_filter,
         format_func=lambda c: t(f"country.{c}", lang),
     )
@@ -79,6 +80,7 @@ with st.container(key="timeline_filters"):
         t("timeline.types", lang),
         TYPES,
         key="tl_types",
+        placeholder=t("filter.all", lang),
         on_change=_on_filter,
         format_func=lambda k: t(f"type.{k}", lang),
     )

@@ -161,5 +161,7 @@ def render_card(card: Card) -> None:
         st.warning(card.warning, icon=":material/report:")
     for block in card.blocks:
         st.markdown(block)
+    if card.links and card.links_title:
+        st.markdown(f"**{card.links_title}**")
     for link in card.links:
         st.page_link(link.page, label=escape_md(link.label), icon=link.icon, query_params=dict(link.query))

@@ -36,6 +36,7 @@ class Card:
     title: str
     blocks: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    links_title: str = ""
     warning: str = ""
 
 
@@ -102,6 +103,7 @@ def event_card(
         title=pick(event, "title", lang),
         blocks=blocks,
         links=links,
+        links_title=t("card.see_also", lang),
         warning=t("card.claim", lang) if event["claim"] else "",
     )
 
@@ -165,4 +167,6 @@ def provision_card(provision: Provision, events: pd.DataFrame | None, lang: Lang
             Link(TIMELINE_PAGE, event_label(event, lang), {"event": str(eid), "lang": lang}, ":material/event:")
             for eid, event in bearing.iterrows()
         ]
-    return Card(title=provision_label(provision, lang), blocks=blocks, links=links)
+    return Card(
+        title=provision_label(provision, lang), blocks=blocks, links=links, links_title=t("charter.events", lang)
+    )
