@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from liptako import data
+from liptako.browser import click_map_at
 from liptako.data import default_data_dir
 
 from .conftest import ARTIFACTS, MAP_FRAME, Server, Tab, open_app
@@ -31,26 +32,18 @@ def open_map(page: Page, url: str) -> None:
     expect(frame.locator("path.region")).to_have_count(30)
 
 
-def click_at(page: Page, lat: float, lon: float) -> None:
-    """Click the map where a coordinate is drawn, with no assumption about the SVG."""
-    frame = page.locator(MAP_FRAME).element_handle().content_frame()
-    point = frame.evaluate("([lat, lon]) => window.map.latLngToContainerPoint([lat, lon])", [lat, lon])
-    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
 @pytest.mark.browser
 def test_click_selects_region_and_panel_follows(server: Server, tab: Tab) -> None:
     page = tab.page
     open_map(page, f"{server.url}/map?lang=en")
-    click_at(page, *place("tillaberi"))
+    click_map_at(page, *place("tillaberi"))
     expect(page.locator(PANEL).get_by_role("heading", name="Tillabéri")).to_be_visible(timeout=2_000)
     expect(page).to_have_url(f"{server.url}/map?lang=en&region=NE-6")
     expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "map-tillaberi.png", full_page=True)
 
-    click_at(page, *place("gao"))
+    click_map_at(page, *place("gao"))
     expect(page.locator(PANEL).get_by_role("heading", name="Gao")).to_be_visible(timeout=2_000)
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Gao (Mali)")
     assert tab.outside == []
@@ -69,7 +62,7 @@ def test_pan_and_zoom_do_not_rerun_the_app(server: Server, tab: Tab) -> None:
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
     # A click is the positive signal to wait on: exactly one run must follow it, and none before it.
-    click_at(page, *place("dori"))
+    click_map_at(page, *place("dori"))
     expect(page.locator(PANEL).get_by_role("heading", name="Sahel")).to_be_visible(timeout=5_000)
     assert page.evaluate("window.__runs") == 1
 

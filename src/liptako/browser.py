@@ -1,0 +1,119 @@
+"""Run the dashboard on a loopback port and open it in headless Chromium: shared by the browser tests and by
+`scripts/bench.py`, so both measure the same thing. Needs the `test` extra (Playwright)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path(bundled: str = "") -> str | None:
+    """Debian's Chromium (what CI installs), one named by LIPTAKO_CHROMIUM, or Playwright's own build."""
+    for candidate in (os.environ.get("LIPTAKO_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), bundled):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """One `python -m liptako.serve` process, started from the project root so `.streamlit/config.toml` applies."""
+
+    data_dir: Path | None = None
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+    ready_seconds: float = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> Server:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if self.data_dir is not None:
+            env["LIPTAKO_DATA_DIR"] = str(self.data_dir)
+        ARTIFACTS.mkdir(exist_ok=True)
+        log = (ARTIFACTS / f"server-{self.port}.log").open("w")
+        started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "liptako.serve",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        while time.perf_counter() - started < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited early; see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
+                    if response.read() == b"ok":
+                        self.ready_seconds = time.perf_counter() - started
+                        return self
+            except OSError:
+                time.sleep(0.05)  # polling interval of the readiness check, not a wait for the app
+        raise TimeoutError("the server did not become healthy")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def wait_idle(page) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+    """The app is connected, its script has finished, and nothing is still loading (use after navigation)."""
+    page.wait_for_selector(IDLE)
+    page.wait_for_selector('[data-testid="stSkeleton"]', state="detached")
+
+
+def click_map_at(page, lat: float, lon: float) -> None:  # noqa: ANN001
+    """Click the map where a coordinate is drawn, with no assumption about the SVG."""
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    point = frame.evaluate("([lat, lon]) => window.map.latLngToContainerPoint([lat, lon])", [lat, lon])
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
