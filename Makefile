@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint chromium boundaries places clean
+.PHONY: run test lint chromium boundaries places bench clean
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ places: $(STAMP)  ## rebuild data/places.csv from GeoNames and data/places_manua
 
 clean:
 	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache
+
+bench: $(STAMP) chromium  ## print performance figures measured in a real browser
+	$(PY) scripts/bench.py

@@ -127,7 +127,14 @@ if shown.empty:
 else:
     start, end = timeline.date_bounds(shown)
     st.plotly_chart(
-        timeline.build_figure(shown, periods, lang, link.lanes),
+        timeline.build_figure(
+            shown,
+            periods,
+            lang,
+            link.lanes,
+            (link.filters.date_from or start, link.filters.date_to or end),
+            selected=link.selection.event,
+        ),
         key="tl_chart",
         on_select=_on_chart,
         selection_mode="points",

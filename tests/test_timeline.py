@@ -116,3 +116,9 @@ def test_export_is_exactly_the_rows_shown_and_reloads(events, tmp_path) -> None:
     again = data.load_events(path)
     assert list(again.index) == list(shown.index)
     assert again.loc[shown.index[0], "summary_fr"] == shown.iloc[0]["summary_fr"]
+
+
+def test_selected_event_is_ringed_on_each_of_its_lanes(events, periods) -> None:  # noqa: ANN001
+    fig = timeline.build_figure(events, periods, "en", "country", selected="aes-2023-09-16-charter")
+    ring = [tr for tr in fig.data if tr.name == "selected"]
+    assert len(ring) == 1 and len(ring[0].y) == 3

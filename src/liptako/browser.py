@@ -13,6 +13,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
@@ -117,3 +119,33 @@ def click_map_at(page, lat: float, lon: float) -> None:  # noqa: ANN001
     point = frame.evaluate("([lat, lon]) => window.map.latLngToContainerPoint([lat, lon])", [lat, lon])
     box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+HIT_TEST = """([lat, lon]) => {
+  const p = window.map.latLngToContainerPoint([lat, lon]);
+  const size = window.map.getSize();
+  if (p.x < 5 || p.y < 5 || p.x > size.x - 5 || p.y > size.y - 5) return '';
+  const e = document.elementFromPoint(p.x, p.y);
+  return (e && e.getAttribute('class')) || '';
+}"""
+
+
+def clear_point(page, geometry, region_id: str) -> tuple[float, float]:  # noqa: ANN001
+    """A (lat, lon) inside the region where the region itself is on top (no town dot, event cluster or legend
+    over it), so a click there is a click on the region."""
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    west, south, east, north = geometry.bounds
+    candidates = [geometry.representative_point()]
+    steps = 12
+    candidates += [
+        point
+        for i in range(1, steps)
+        for j in range(1, steps)
+        if geometry.contains(
+            point := shapely.Point(west + (east - west) * i / steps, south + (north - south) * j / steps)
+        )
+    ]
+    for point in candidates:
+        if f"region-{region_id} " in frame.evaluate(HIT_TEST, [point.y, point.x]) + " ":
+            return point.y, point.x
+    raise LookupError(f"no clear spot of {region_id} is visible on the map")

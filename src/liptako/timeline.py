@@ -82,12 +82,21 @@ def _hover(event: pd.Series, lang: Lang) -> str:
 
 
 def build_figure(
-    events: pd.DataFrame, periods: pd.DataFrame, lang: Lang, lanes: str = "country", today: dt.date | None = None
+    events: pd.DataFrame,
+    periods: pd.DataFrame,
+    lang: Lang,
+    lanes: str = "country",
+    window: tuple[dt.date, dt.date] | None = None,
+    selected: str | None = None,
+    today: dt.date | None = None,
 ) -> go.Figure:
     """Events as markers (one trace per type, so the legend filters by type), the event id in `customdata` for
-    selection; periods of military or transitional rule as bars behind them. Every label is HTML-escaped because
+    selection; periods of military or transitional rule as bars behind them. The x axis shows `window` (the
+    filtered dates; by default the events' own span), padded a little. Every label is HTML-escaped because
     plotly renders hover text and axis labels as HTML."""
     today = today or dt.date.today()
+    start, end = window or date_bounds(events)
+    pad = max(dt.timedelta(days=20), (end - start) * 0.03)
     labels = lane_labels(lanes, lang)
     fig = go.Figure()
 
@@ -150,6 +159,22 @@ def build_figure(
             )
         )
 
+    if selected in events.index:
+        event = events.loc[selected]
+        keys = [str(c) for c in event["countries"]] if lanes == "country" else [str(event["type"])]
+        fig.add_trace(
+            go.Scatter(
+                x=[event["date"].strftime("%Y-%m-%d")] * len(keys),
+                y=[escape_html(labels[k]) for k in keys],
+                mode="markers",
+                marker={"size": 22, "symbol": "circle-open", "color": "#111111", "line": {"width": 2.5}},
+                customdata=[[selected]] * len(keys),
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+
     order = [escape_html(labels[k]) for k in (COUNTRIES if lanes == "country" else TYPES)]
     if lanes == "type":
         order += [escape_html(rule_lanes[c]) for c in COUNTRIES]
@@ -163,7 +188,12 @@ def build_figure(
         dragmode="pan",
     )
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), type="category")
-    fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True)
+    fig.update_xaxes(
+        type="date",
+        rangeslider={"visible": False},
+        showgrid=True,
+        range=[(start - pad).isoformat(), (end + pad).isoformat()],
+    )
     return fig
 
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from liptako import data
-from liptako.browser import click_map_at
+from liptako.browser import clear_point, click_map_at
 from liptako.data import default_data_dir
 
 from .conftest import ARTIFACTS, MAP_FRAME, Server, Tab, open_app
@@ -21,9 +21,10 @@ COUNT_RUNS = """() => {
 }"""
 
 
-def place(place_id: str) -> tuple[float, float]:
-    places = data.load_places(default_data_dir() / "places.csv")
-    return float(places.loc[place_id, "lat"]), float(places.loc[place_id, "lon"])
+def spot(page: Page, region_id: str) -> tuple[float, float]:
+    """A point inside the region where nothing (town dot, event cluster, legend) covers it."""
+    regions = data.load_regions(default_data_dir() / "regions.geojson")
+    return clear_point(page, regions.loc[region_id].geometry, region_id)
 
 
 def open_map(page: Page, url: str) -> None:
@@ -36,14 +37,14 @@ def open_map(page: Page, url: str) -> None:
 def test_click_selects_region_and_panel_follows(server: Server, tab: Tab) -> None:
     page = tab.page
     open_map(page, f"{server.url}/map?lang=en")
-    click_map_at(page, *place("tillaberi"))
+    click_map_at(page, *spot(page, "NE-6"))
     expect(page.locator(PANEL).get_by_role("heading", name="Tillabéri")).to_be_visible(timeout=2_000)
     expect(page).to_have_url(f"{server.url}/map?lang=en&region=NE-6")
     expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "map-tillaberi.png", full_page=True)
 
-    click_map_at(page, *place("gao"))
+    click_map_at(page, *spot(page, "ML-7"))
     expect(page.locator(PANEL).get_by_role("heading", name="Gao")).to_be_visible(timeout=2_000)
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Gao (Mali)")
     assert tab.outside == []
@@ -62,7 +63,7 @@ def test_pan_and_zoom_do_not_rerun_the_app(server: Server, tab: Tab) -> None:
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
     # A click is the positive signal to wait on: exactly one run must follow it, and none before it.
-    click_map_at(page, *place("dori"))
+    click_map_at(page, *spot(page, "BF-12"))
     expect(page.locator(PANEL).get_by_role("heading", name="Sahel")).to_be_visible(timeout=5_000)
     assert page.evaluate("window.__runs") == 1
 

@@ -5,10 +5,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from liptako import data
+from liptako import data, timeline
 from liptako.data import default_data_dir
+from liptako.state import Filters
 
-from .conftest import Server, Tab, open_app
+from .conftest import ARTIFACTS, Server, Tab, open_app
 
 CHART = '[data-testid="stPlotlyChart"]'
 POINTS = f"{CHART} .scatterlayer path.point"
@@ -37,6 +38,8 @@ def test_search_solhan_plots_one_event_and_opens_its_card(server: Server, tab: T
     expect(card.get_by_text("Sources", exact=True)).to_be_visible()
     assert "event=" in page.url
     assert tab.outside == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "timeline-solhan.png", full_page=True)
 
 
 @pytest.mark.browser
@@ -47,10 +50,12 @@ def test_filter_to_niger_plots_only_events_involving_niger(server: Server, tab: 
     page.get_by_role("option", name="Niger").click()
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile(r"[?&]countries=NER(&|$)"))
-    expect(page.get_by_text("164 of 164")).to_have_count(0)
-    plotted = set(page.evaluate(PLOTTED_IDS))
     events = data.load_events(default_data_dir() / "events.csv")
-    assert plotted and all("NER" in {str(c) for c in events.loc[eid, "countries"]} for eid in plotted)
+    niger = timeline.filter_events(events, Filters(countries=("NER",)))
+    expect(page.get_by_text(f"{len(niger)} of {len(events)} events shown.")).to_be_visible()
+    page.wait_for_function(f"() => new Set(({PLOTTED_IDS})()).size === {len(niger)}")
+    plotted = set(page.evaluate(PLOTTED_IDS))
+    assert all("NER" in {str(c) for c in events.loc[eid, "countries"]} for eid in plotted)
 
 
 @pytest.mark.browser
@@ -61,3 +66,4 @@ def test_charter_search_rebellion_shows_article_5(server: Server, tab: Tab) -> N
     listing = page.locator(".st-key-provision_list")
     expect(listing.get_by_role("heading", name="Art. 5 —")).to_be_visible()
     expect(listing.locator('[data-testid="stExpander"]')).to_have_count(1)
+    page.screenshot(path=ARTIFACTS / "charter-rebellion.png", full_page=True)
