@@ -17,7 +17,17 @@ import time
 from playwright.sync_api import sync_playwright
 
 from liptako import data
-from liptako.browser import CHROMIUM_ARGS, MAP_FRAME, ROOT, Server, chromium_path, clear_point, click_map_at, wait_idle
+from liptako.browser import (
+    CHROMIUM_ARGS,
+    MAP_FRAME,
+    ROOT,
+    Server,
+    chromium_path,
+    clear_point,
+    click_map_at,
+    first_clear,
+    wait_idle,
+)
 
 PANEL = ".st-key-region_panel"
 TARGETS = ("NE-6", "ML-7", "BF-12", "ML-5", "NE-5", "BF-08")  # alternated: a repeated click changes nothing
@@ -57,14 +67,6 @@ def percentile(values: list[float], share: float) -> float:
 def row(name: str, value: str, budget: str = "", ok: bool | None = None) -> None:
     verdict = "" if ok is None else ("OK" if ok else "OVER")
     print(f"{name:<44} {value:>14}  {budget:<18} {verdict}")
-
-
-def _visible(page, geometry, region_id: str) -> bool:  # noqa: ANN001
-    try:
-        clear_point(page, geometry, region_id)
-    except LookupError:
-        return False
-    return True
 
 
 def main() -> None:
@@ -113,12 +115,9 @@ def main() -> None:
             page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
             page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
             page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
-            region = next(
-                rid
-                for rid in regions.index
-                if rid != targets[args.clicks % len(targets)][0] and _visible(page, regions.loc[rid].geometry, rid)
-            )
-            click_map_at(page, *clear_point(page, regions.loc[region].geometry, region))
+            last = targets[args.clicks % len(targets)][0]
+            region, lat, lon = first_clear(page, regions, regions.index, exclude=last)
+            click_map_at(page, lat, lon)
             page.locator(PANEL).get_by_role("heading", name=str(regions.loc[region, "name_en"]), exact=True).wait_for()
             reruns = page.evaluate("window.__runs") - 1
             browser.close()

@@ -133,6 +133,7 @@ HIT_TEST = """([lat, lon]) => {
 def clear_point(page, geometry, region_id: str) -> tuple[float, float]:  # noqa: ANN001
     """A (lat, lon) inside the region where the region itself is on top (no town dot, event cluster or legend
     over it), so a click there is a click on the region."""
+    settle_map(page)
     frame = page.locator(MAP_FRAME).element_handle().content_frame()
     west, south, east, north = geometry.bounds
     candidates = [geometry.representative_point()]
@@ -149,3 +150,23 @@ def clear_point(page, geometry, region_id: str) -> tuple[float, float]:  # noqa:
         if f"region-{region_id} " in frame.evaluate(HIT_TEST, [point.y, point.x]) + " ":
             return point.y, point.x
     raise LookupError(f"no clear spot of {region_id} is visible on the map")
+
+
+def settle_map(page) -> None:  # noqa: ANN001
+    """Wait until Leaflet has finished any zoom or pan animation (positions are final)."""
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    frame.wait_for_function(
+        "() => !window.map._animatingZoom && !(window.map._panAnim && window.map._panAnim._inProgress)"
+    )
+
+
+def first_clear(page, regions, candidates, exclude: str | None = None) -> tuple[str, float, float]:  # noqa: ANN001
+    """The first candidate region visible on the map right now, with a clear spot to click in it."""
+    for region_id in candidates:
+        if region_id == exclude:
+            continue
+        try:
+            return (region_id, *clear_point(page, regions.loc[region_id].geometry, region_id))
+        except LookupError:
+            continue
+    raise LookupError(f"none of {list(candidates)} is visible on the map")
