@@ -1,5 +1,7 @@
 """Every page runs headless (Streamlit's AppTest) in both languages, and links open the state they describe."""
 
+import datetime as dt
+
 import pytest
 
 from .conftest import run_page
@@ -134,3 +136,12 @@ def test_charter_unknown_article_gives_a_notice() -> None:
     at = run_page("charter", "en", {"doc": "lg_charter_2023", "article": "42"})
     assert not at.exception
     assert any("42" in w.value for w in at.warning)
+
+
+def test_timeline_date_range_narrows_the_count() -> None:
+    at = run_page("timeline", "en")
+    total = int(count_line(at).split()[0])
+    at.slider(key="tl_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
+    in_2023 = int(count_line(at).split()[0])
+    assert 0 < in_2023 < total
+    assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
