@@ -53,7 +53,12 @@ page = st.navigation(
         for file, title, icon, path in PAGES
     ]
 )
+# One state for every page: the sidebar opens a page with a bare URL, so give it the state the reader left.
+if st.session_state.get("last_page") != page.url_path and set(st.query_params) <= {"lang"}:
+    st.query_params.from_dict({**st.session_state.get("shared_query", {}), "lang": lang})
+st.session_state.last_page = page.url_path
 page.run()
+st.session_state.shared_query = st.query_params.to_dict()
 
 st.divider()
 st.caption(t("app.footer", lang))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from liptako import access, cards, charter
 from liptako.i18n import format_date, labelled, pick, t
-from liptako.state import THEMES, Known, State, parse, to_query
+from liptako.state import THEMES, Known, parse
 from liptako.text import escape_md, md_link
 
 lang = st.session_state.language
@@ -17,7 +17,7 @@ st.caption(t("charter.intro", lang))
 
 docs = {d.id: d for d in documents}
 link, notices = parse(st.query_params.to_dict(), Known(docs=set(docs), provisions={p.id for p in provisions}))
-access.show_notices(notices, lang)
+access.show_notices(notices, lang, link)
 doc_id = link.selection.doc or next(iter(docs))
 
 # The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
@@ -26,20 +26,18 @@ st.session_state.ch_text = link.filters.charter_text
 st.session_state.ch_themes = list(link.filters.themes)
 
 
-def _write(state: State) -> None:
-    st.query_params.from_dict({"lang": lang, **to_query(state)})
-
-
 def _on_doc() -> None:
-    _write(link.with_selection(doc=st.session_state.ch_doc, article=None))
+    access.write_state(link.with_selection(doc=st.session_state.ch_doc, article=None), lang)
 
 
 def _on_filter() -> None:
-    _write(link.with_filters(charter_text=st.session_state.ch_text.strip(), themes=tuple(st.session_state.ch_themes)))
+    access.write_state(
+        link.with_filters(charter_text=st.session_state.ch_text.strip(), themes=tuple(st.session_state.ch_themes)), lang
+    )
 
 
 def _open(article: str) -> None:
-    _write(link.with_selection(doc=doc_id, article=article))
+    access.write_state(link.with_selection(doc=doc_id, article=article), lang)
 
 
 st.selectbox(

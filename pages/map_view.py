@@ -20,24 +20,28 @@ st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
 
 link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index)))
-access.show_notices(notices, lang)
-# As for the language (see app.py), the selection has its own key and is pushed into the widgets on every run.
-if "region" not in st.session_state:
-    st.session_state.region = link.selection.region
-st.session_state.region_picker = st.session_state.region or ""
+access.show_notices(notices, lang, link)
+# The URL holds the selection: push it into the picker on every run; a click or a pick writes the URL.
+selected = link.selection.region
+st.session_state.region_picker = selected or ""
+# The zone shown is a view preference of this session, not part of a shared link.
 if "zone_id" not in st.session_state:
     st.session_state.zone_id = zones[0].id
 st.session_state.zone_choice = st.session_state.zone_id
 
 
+def _select(region_id: str | None) -> None:
+    access.write_state(link.with_selection(region=region_id), lang)
+
+
 def _on_map_click() -> None:
     rid = maps.clicked_region(st.session_state.get("region_map"), regions)
     if rid:
-        st.session_state.region = rid
+        _select(rid)
 
 
 def _on_pick() -> None:
-    st.session_state.region = st.session_state.region_picker or None
+    _select(st.session_state.region_picker or None)
 
 
 def _on_zone() -> None:
@@ -63,12 +67,6 @@ zone_id = controls[1].radio(
     format_func=lambda zid: zone_by_id[zid].label_fr if lang == "fr" else zone_by_id[zid].label_en,
     help=t("map.zone_hint", lang),
 )
-
-selected = st.session_state.region
-if selected:
-    st.query_params["region"] = selected
-else:
-    st.query_params.pop("region", None)
 
 map_column, panel_column = st.columns([3, 2])
 with map_column:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from liptako import access, cards, timeline
 from liptako.i18n import format_date, pick, t
-from liptako.state import COUNTRIES, LANES, TYPES, Filters, Known, State, parse, to_query
+from liptako.state import COUNTRIES, LANES, TYPES, Filters, Known, State, parse
 
 lang = st.session_state.language
 events = access.require(access.events, lang)
@@ -18,7 +18,7 @@ st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
 link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index), events=set(events.index)))
-access.show_notices(notices, lang)
+access.show_notices(notices, lang, link)
 first, last = timeline.date_bounds(events)
 
 # The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
@@ -27,10 +27,6 @@ st.session_state.tl_types = list(link.filters.types)
 st.session_state.tl_dates = (link.filters.date_from or first, link.filters.date_to or last)
 st.session_state.tl_text = link.filters.text
 st.session_state.tl_lanes = link.lanes
-
-
-def _write(state: State) -> None:
-    st.query_params.from_dict({"lang": lang, **to_query(state)})
 
 
 def _from_widgets() -> State:
@@ -49,21 +45,21 @@ def _from_widgets() -> State:
 
 
 def _on_filter() -> None:
-    _write(_from_widgets())
+    access.write_state(_from_widgets(), lang)
 
 
 def _on_chart() -> None:
     event_id = timeline.selected_event(st.session_state.get("tl_chart"), events.index)
     if event_id:
-        _write(link.with_selection(event=event_id))
+        access.write_state(link.with_selection(event=event_id), lang)
 
 
 def _on_pick() -> None:
-    _write(link.with_selection(event=st.session_state.tl_event_picker or None))
+    access.write_state(link.with_selection(event=st.session_state.tl_event_picker or None), lang)
 
 
 def _clear_region() -> None:
-    _write(link.with_selection(region=None))
+    access.write_state(link.with_selection(region=None), lang)
 
 
 with st.container(key="timeline_filters"):

@@ -17,7 +17,7 @@ from liptako import data
 from liptako.cards import Card
 from liptako.data import FILES, DataError
 from liptako.i18n import Lang, t
-from liptako.state import Notice
+from liptako.state import Notice, State, to_query
 from liptako.text import escape_md
 
 T = TypeVar("T")
@@ -136,8 +136,16 @@ def require(loader: Callable[[], T], lang: Lang) -> T:
         raise  # st.stop() raises; this line only satisfies type checkers
 
 
-def show_notices(notices: list[Notice], lang: Lang) -> None:
-    """Tell the reader which parts of the link were not understood (and so ignored)."""
+def write_state(state: State, lang: Lang) -> None:
+    """Put a state in the URL (the language first, so links read naturally); the next run reads it back."""
+    st.query_params.from_dict({"lang": lang, **to_query(state)})
+
+
+def show_notices(notices: list[Notice], lang: Lang, state: State | None = None) -> None:
+    """Tell the reader which parts of the link were not understood (and so ignored); with `state`, the link is
+    also cleaned so that it can be shared as it now works."""
+    if notices and state is not None:
+        write_state(state, lang)
     for notice in notices:
         st.warning(
             t(notice.reason, lang, param=escape_md(notice.param), value=escape_md(notice.value)),
