@@ -11,6 +11,7 @@ lang = st.session_state.language
 documents = access.require(access.documents, lang)
 provisions = access.require(access.provisions, lang)
 events = access.optional(access.events)
+regions = access.optional(access.regions)
 
 st.title(t("charter.title", lang))
 st.caption(t("charter.intro", lang))
@@ -78,7 +79,7 @@ row[1].multiselect(
 if link.selection.article:
     opened = next(p for p in provisions if p.id == f"{doc_id}-{link.selection.article}")
     with st.container(key="provision_card", border=True):
-        access.render_card(cards.provision_card(opened, events, lang))
+        access.render_card(cards.provision_card(opened, events, lang, regions))
 
 shown = charter.select(provisions, doc_id, link.filters.themes, link.filters.charter_text)
 st.markdown(t("charter.count", lang, count=len(shown), total=sum(p.document == doc_id for p in provisions)))
@@ -87,7 +88,7 @@ if not shown:
 with st.container(key="provision_list"):
     for provision in shown:
         with st.expander(cards.provision_label(provision, lang), expanded=bool(link.filters.charter_text)):
-            access.render_card(cards.provision_card(provision, events, lang))
+            access.render_card(cards.provision_card(provision, events, lang, regions))
             st.button(
                 t("charter.open", lang),
                 key=f"open-{provision.id}",

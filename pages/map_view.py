@@ -15,6 +15,7 @@ places = access.require(access.places, lang)
 zones = access.require(access.zones, lang)
 changes = access.require(access.admin_changes, lang)
 events = access.optional(access.events)
+provisions = cards.provisions_by_id(access.optional(access.provisions) or ())
 
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
@@ -125,6 +126,19 @@ with panel_column, st.container(key="region_panel", border=True):
                     icon=":material/timeline:",
                     query_params={"region": detail.id, "lang": lang},
                 )
+                for provision in cards.provisions_cited(tied, provisions):
+                    st.page_link(
+                        cards.CHARTER_PAGE,
+                        label=escape_md(cards.provision_label(provision, lang)),
+                        icon=":material/gavel:",
+                        query_params={"doc": provision.document, "article": provision.number, "lang": lang},
+                    )
+            st.page_link(
+                cards.TIMELINE_PAGE,
+                icon=":material/flag:",
+                label=t("panel.country_link", lang, country=t("country." + detail.country, lang)),
+                query_params={"countries": detail.country, "lang": lang},
+            )
         later = reforms.changes_for(changes, detail.id)
         if later:
             st.markdown(f"**{t('panel.reforms', lang)}**")

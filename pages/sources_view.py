@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from liptako import access
+from liptako import access, exports
 from liptako.i18n import format_date, labelled, t
+from liptako.state import parse
 from liptako.text import escape_md
 
 lang = st.session_state.language
@@ -11,6 +12,41 @@ sources = access.require(access.sources, lang)
 
 st.title(t("sources.title", lang))
 st.write(t("sources.intro", lang))
+
+link, _ = parse(st.query_params.to_dict())
+with st.container(key="downloads", border=True):
+    st.subheader(t("downloads.title", lang))
+    st.caption(t("downloads.intro", lang))
+    row = st.columns(3)
+    events = access.optional(access.events)
+    if events is not None:
+        payload, count = exports.events_csv(events, link)
+        row[0].download_button(
+            t("downloads.events", lang, count=count),
+            payload,
+            file_name="liptako-events.csv",
+            mime="text/csv",
+            icon=":material/download:",
+        )
+    regions, zones = access.optional(access.regions), access.optional(access.zones)
+    if regions is not None and zones is not None:
+        row[1].download_button(
+            t("downloads.regions", lang, count=len(regions)),
+            exports.regions_geojson(regions, zones),
+            file_name="liptako-regions.geojson",
+            mime="application/geo+json",
+            icon=":material/download:",
+        )
+    provisions = access.optional(access.provisions)
+    if provisions is not None:
+        payload, count = exports.provisions_csv(provisions, link)
+        row[2].download_button(
+            t("downloads.provisions", lang, count=count),
+            payload,
+            file_name="liptako-provisions.csv",
+            mime="text/csv",
+            icon=":material/download:",
+        )
 
 for file, entry in sources.items():
     with st.container(border=True, key=f"source-{file.replace('.', '-')}"):

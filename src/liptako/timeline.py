@@ -213,7 +213,7 @@ def export_csv(events: pd.DataFrame) -> bytes:
     """The rows shown, in the same columns and formats as `data/events.csv`, so an export can be re-read."""
     out = events.copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list)).any():
+        if any(isinstance(v, list) for v in out[column]):
             out[column] = out[column].map(lambda v: ";".join(str(x) for x in v) if isinstance(v, list) else v)
     for column in ("date", "end_date"):
         out[column] = out[column].dt.strftime("%Y-%m-%d")
