@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint chromium boundaries places bench clean
+.PHONY: run test lint chromium boundaries places bench screenshots clean
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ clean:
 
 bench: $(STAMP) chromium  ## print performance figures measured in a real browser
 	$(PY) scripts/bench.py
+
+screenshots: test  ## refresh the README's screenshots from those the browser tests take
+	cp artifacts/journey-1-map.png docs/map.png
+	cp artifacts/journey-3-event.png docs/timeline.png
+	cp artifacts/journey-4-charter.png docs/charter.png

@@ -115,29 +115,31 @@ with panel_column, st.container(key="region_panel", border=True):
             else:
                 with st.expander(t("panel.events", lang, count=len(tied)), expanded=True, icon=":material/event:"):
                     for event_id, event in tied.iloc[::-1].iterrows():
-                        st.page_link(
+                        access.page_link(
                             cards.TIMELINE_PAGE,
-                            label=escape_md(cards.event_label(event, lang)),
-                            query_params={"event": str(event_id), "region": detail.id, "lang": lang},
+                            escape_md(cards.event_label(event, lang)),
+                            None,
+                            {"lang": lang, "region": detail.id, "event": str(event_id)},
                         )
-                st.page_link(
+                access.page_link(
                     cards.TIMELINE_PAGE,
-                    label=t("panel.events_link", lang),
-                    icon=":material/timeline:",
-                    query_params={"region": detail.id, "lang": lang},
+                    t("panel.events_link", lang),
+                    ":material/timeline:",
+                    {"lang": lang, "region": detail.id},
                 )
                 for provision in cards.provisions_cited(tied, provisions):
-                    st.page_link(
+                    access.page_link(
                         cards.CHARTER_PAGE,
-                        label=escape_md(cards.provision_label(provision, lang)),
-                        icon=":material/gavel:",
-                        query_params={"doc": provision.document, "article": provision.number, "lang": lang},
+                        escape_md(cards.provision_label(provision, lang)),
+                        ":material/gavel:",
+                        {"lang": lang, "doc": provision.document, "article": provision.number},
                     )
-            st.page_link(
+            country = t("country." + detail.country, lang)
+            access.page_link(
                 cards.TIMELINE_PAGE,
-                icon=":material/flag:",
-                label=t("panel.country_link", lang, country=t("country." + detail.country, lang)),
-                query_params={"countries": detail.country, "lang": lang},
+                t("panel.country_link", lang, country=country),
+                ":material/flag:",
+                {"lang": lang, "countries": detail.country},
             )
         later = reforms.changes_for(changes, detail.id)
         if later:

@@ -182,8 +182,16 @@ def test_provision_links_to_its_events() -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_state_round_trips_through_the_url(page: str) -> None:
-    params = {"countries": "NER", "types": "coup", "region": "NE-6", "doc": "lg_charter_2023", "article": "6",
-              "themes": "defence", "from": "2020-01-01", "q": "Tiani"}
+    params = {
+        "countries": "NER",
+        "types": "coup",
+        "region": "NE-6",
+        "doc": "lg_charter_2023",
+        "article": "6",
+        "themes": "defence",
+        "from": "2020-01-01",
+        "q": "Tiani",
+    }
     at = run_page(page, "fr", params)
     assert not at.exception and not at.warning
     kept = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
@@ -195,16 +203,48 @@ def test_fuzzed_links_never_raise() -> None:
     import string
 
     rng = random.Random(20261128)
-    keys = ["lang", "region", "event", "doc", "article", "countries", "types", "from", "to", "q", "themes", "cq",
-            "lanes", "zzz"]
-    samples = ["NE-6", "ML-", "<script>alert(1)</script>", "2023-02-30", "'; DROP TABLE", "%00", "é" * 300,
-               "lg_charter_2023", "1e9", "-1", "NER,NER,XXX", "coup,,", "../../etc/passwd", "[]", "{}"]
+    keys = [
+        "lang",
+        "region",
+        "event",
+        "doc",
+        "article",
+        "countries",
+        "types",
+        "from",
+        "to",
+        "q",
+        "themes",
+        "cq",
+        "lanes",
+        "zzz",
+    ]
+    samples = [
+        "NE-6",
+        "ML-",
+        "<script>alert(1)</script>",
+        "2023-02-30",
+        "'; DROP TABLE",
+        "%00",
+        "é" * 300,
+        "lg_charter_2023",
+        "1e9",
+        "-1",
+        "NER,NER,XXX",
+        "coup,,",
+        "../../etc/passwd",
+        "[]",
+        "{}",
+    ]
     pages = PAGES * 40
     for n in range(200):
         params = {}
         for _ in range(rng.randint(1, 6)):
             key = rng.choice(keys)
-            params[key] = rng.choice(samples) if rng.random() < 0.5 else "".join(
-                rng.choice(string.printable) for _ in range(rng.randint(0, 30)))
+            params[key] = (
+                rng.choice(samples)
+                if rng.random() < 0.5
+                else "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 30)))
+            )
         at = run_page(pages[n], rng.choice(["fr", "en"]), params)
         assert not at.exception, (pages[n], params)

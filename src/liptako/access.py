@@ -7,7 +7,7 @@ that file: cross-references to a file that is itself broken are skipped here (th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -172,4 +172,11 @@ def render_card(card: Card) -> None:
     if card.links and card.links_title:
         st.markdown(f"**{card.links_title}**")
     for link in card.links:
-        st.page_link(link.page, label=escape_md(link.label), icon=link.icon, query_params=dict(link.query))
+        page_link(link.page, escape_md(link.label), link.icon, link.query)
+
+
+def page_link(page: str, label: str, icon: str | None, query: Mapping[str, str]) -> None:
+    """A link to another view with its state; the language comes first so addresses read alike everywhere."""
+    st.page_link(
+        page, label=label, icon=icon, query_params={k: query[k] for k in sorted(query, key=lambda k: k != "lang")}
+    )

@@ -31,6 +31,7 @@ TYPE_COLOURS = {
     "security_incident": "#B2182B",
 }
 RULE_COLOURS = {"military": "rgba(213,94,0,0.16)", "transitional": "rgba(204,121,167,0.16)"}
+MIN_WINDOW = dt.timedelta(days=730)
 _SEARCHED = ("title_fr", "title_en", "summary_fr", "summary_en", "place", "people", "note_fr", "note_en")
 
 
@@ -96,7 +97,10 @@ def build_figure(
     plotly renders hover text and axis labels as HTML."""
     today = today or dt.date.today()
     start, end = window or date_bounds(events)
-    pad = max(dt.timedelta(days=20), (end - start) * 0.03)
+    if end - start < MIN_WINDOW:  # a lone event still gets a readable stretch of time around it
+        middle = start + (end - start) / 2
+        start, end = middle - MIN_WINDOW / 2, middle + MIN_WINDOW / 2
+    pad = (end - start) * 0.03
     labels = lane_labels(lanes, lang)
     fig = go.Figure()
 
@@ -182,7 +186,7 @@ def build_figure(
         barmode="overlay",
         height=260 + 34 * len(order) if lanes == "type" else 380,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
         hovermode="closest",
         clickmode="event+select",
         dragmode="pan",
