@@ -17,36 +17,27 @@ link, _ = parse(st.query_params.to_dict())
 with st.container(key="downloads", border=True):
     st.subheader(t("downloads.title", lang))
     st.caption(t("downloads.intro", lang))
-    row = st.columns(3)
+    files = []  # (label, content, file name, MIME type), for the data that loads
     events = access.optional(access.events)
     if events is not None:
         payload, count = exports.events_csv(events, link)
-        row[0].download_button(
-            t("downloads.events", lang, count=count),
-            payload,
-            file_name="liptako-events.csv",
-            mime="text/csv",
-            icon=":material/download:",
-        )
+        files.append((t("downloads.events", lang, count=count), payload, "liptako-events.csv", "text/csv"))
     regions, zones = access.optional(access.regions), access.optional(access.zones)
     if regions is not None and zones is not None:
-        row[1].download_button(
-            t("downloads.regions", lang, count=len(regions)),
-            exports.regions_geojson(regions, zones),
-            file_name="liptako-regions.geojson",
-            mime="application/geo+json",
-            icon=":material/download:",
+        files.append(
+            (
+                t("downloads.regions", lang, count=len(regions)),
+                exports.regions_geojson(regions, zones),
+                "liptako-regions.geojson",
+                "application/geo+json",
+            )
         )
     provisions = access.optional(access.provisions)
     if provisions is not None:
         payload, count = exports.provisions_csv(provisions, link)
-        row[2].download_button(
-            t("downloads.provisions", lang, count=count),
-            payload,
-            file_name="liptako-provisions.csv",
-            mime="text/csv",
-            icon=":material/download:",
-        )
+        files.append((t("downloads.provisions", lang, count=count), payload, "liptako-provisions.csv", "text/csv"))
+    for column, (label, content, name, mime) in zip(st.columns(3), files, strict=False):
+        column.download_button(label, content, file_name=name, mime=mime, icon=":material/download:")
 
 for file, entry in sources.items():
     with st.container(border=True, key=f"source-{file.replace('.', '-')}"):

@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# Counts script runs from now on: a run starts whenever the app's state leaves "notRunning".
+COUNT_RUNS = """() => {
+  window.__runs = 0;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -150,6 +158,18 @@ def clear_point(page, geometry, region_id: str) -> tuple[float, float]:  # noqa:
         if f"region-{region_id} " in frame.evaluate(HIT_TEST, [point.y, point.x]) + " ":
             return point.y, point.x
     raise LookupError(f"no clear spot of {region_id} is visible on the map")
+
+
+def pan_and_zoom(page) -> None:  # noqa: ANN001
+    """Drag the map, zoom in, zoom out: what a reader does that must not rerun the app."""
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    page.mouse.move(box["x"] + 200, box["y"] + 200)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 320, box["y"] + 260, steps=8)
+    page.mouse.up()
+    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
+    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
+    settle_map(page)
 
 
 def settle_map(page) -> None:  # noqa: ANN001

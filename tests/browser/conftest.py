@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from liptako.browser import ARTIFACTS, MAP_FRAME, Server, chromium_path, wait_idle
+from liptako.browser import ARTIFACTS, CHROMIUM_ARGS, MAP_FRAME, Server, chromium_path, wait_idle
 
 __all__ = ["ARTIFACTS", "MAP_FRAME", "Server", "Tab", "open_app", "wait_idle"]
 
@@ -38,19 +38,10 @@ def fresh_server() -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=chromium_path(playwright.chromium.executable_path),
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        path = chromium_path(playwright.chromium.executable_path)
+        if path is None:
+            pytest.fail("No Chromium: install Debian's `chromium` package (make test does) or set LIPTAKO_CHROMIUM.")
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

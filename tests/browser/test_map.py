@@ -4,21 +4,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from liptako import data
-from liptako.browser import clear_point, click_map_at, first_clear
+from liptako.browser import COUNT_RUNS, clear_point, click_map_at, first_clear, pan_and_zoom
 from liptako.data import default_data_dir
 
 from .conftest import ARTIFACTS, MAP_FRAME, Server, Tab, open_app
 
 PANEL = ".st-key-region_panel"
-
-# A script run starts whenever the app's state leaves "notRunning"; count those transitions from page load on.
-COUNT_RUNS = """() => {
-  window.__runs = 0;
-  const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 
 
 def spot(page: Page, region_id: str) -> tuple[float, float]:
@@ -55,13 +46,7 @@ def test_pan_and_zoom_do_not_rerun_the_app(server: Server, tab: Tab) -> None:
     page = tab.page
     open_map(page, f"{server.url}/map?lang=en")
     page.evaluate(COUNT_RUNS)
-    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
-    page.mouse.move(box["x"] + 200, box["y"] + 200)
-    page.mouse.down()
-    page.mouse.move(box["x"] + 320, box["y"] + 260, steps=8)
-    page.mouse.up()
-    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-in").click()
-    page.frame_locator(MAP_FRAME).locator(".leaflet-control-zoom-out").click()
+    pan_and_zoom(page)
     # A click is the positive signal to wait on: exactly one run must follow it, and none before it.
     regions = data.load_regions(default_data_dir() / "regions.geojson")
     region_id, lat, lon = first_clear(page, regions, ["BF-12", "NE-6", "ML-7", "ML-5", "BF-10"])
