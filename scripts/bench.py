@@ -91,6 +91,11 @@ def main() -> None:
             drawn = time.perf_counter() - started
             wait_idle(page)
             payload = {"ws": sum(frames), "http": sum(r.sizes()["responseBodySize"] for r in list(finished))}
+            started = time.perf_counter()
+            page.goto(f"{server.url}/map?lang=en")
+            page.frame_locator(MAP_FRAME).locator("path.region").nth(len(regions) - 1).wait_for()
+            drawn_again = time.perf_counter() - started
+            wait_idle(page)
 
             targets = [(rid, clear_point(page, regions.loc[rid].geometry, rid)) for rid in TARGETS]
             timings = []
@@ -123,7 +128,8 @@ def main() -> None:
     row(
         "map page payload, websocket (the map)", f"{payload['ws'] / 1024:.0f} KiB", "≤ 1 MB", payload["ws"] <= 1_000_000
     )
-    row("navigation → all regions drawn", f"{drawn:.2f} s")
+    row("navigation → all regions drawn, first visit", f"{drawn:.2f} s")
+    row("navigation → all regions drawn, second visit", f"{drawn_again:.2f} s")
     row("click → panel, median", f"{statistics.median(timings) * 1000:.0f} ms")
     row("click → panel, p90", f"{percentile(timings, 0.9) * 1000:.0f} ms")
     row("reruns caused by a pan and 2 zooms", f"{reruns}", "0", reruns == 0)
