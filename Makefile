@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint chromium boundaries places bench screenshots clean
+.PHONY: run test check-data lint chromium boundaries places bench screenshots clean
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,13 @@ $(STAMP): pyproject.toml requirements-lock.txt
 run: $(STAMP)  ## serve the dashboard on http://localhost:$(PORT)
 	$(PY) -m liptako.serve --server.port $(PORT)
 
-test: $(STAMP) chromium  ## lint, then unit + AppTest + browser tests
+test: $(STAMP) chromium  ## lint, validate the data, then unit + AppTest + browser tests
 	$(PY) -m ruff check .
+	$(PY) -m liptako.validate
 	$(PY) -m pytest
+
+check-data: $(STAMP)  ## every defect of every data file, as file:row: field: what is wrong
+	$(PY) -m liptako.validate
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -12,6 +12,7 @@ sources = access.require(access.sources, lang)
 
 st.title(t("sources.title", lang))
 st.write(t("sources.intro", lang))
+st.info(access.as_of(lang), icon=":material/update:")
 
 link, _ = parse(st.query_params.to_dict())
 with st.container(key="downloads", border=True):

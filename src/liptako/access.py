@@ -16,7 +16,7 @@ import streamlit as st
 from liptako import data
 from liptako.cards import Card
 from liptako.data import FILES, DataError
-from liptako.i18n import Lang, t
+from liptako.i18n import Lang, format_date, t
 from liptako.state import Notice, State, to_query
 from liptako.text import escape_md
 
@@ -180,3 +180,11 @@ def page_link(page: str, label: str, icon: str | None, query: Mapping[str, str])
     st.page_link(
         page, label=label, icon=icon, query_params={k: query[k] for k in sorted(query, key=lambda k: k != "lang")}
     )
+
+
+def as_of(lang: Lang) -> str:
+    """How current the data is: the newest event, and the latest date a source was checked."""
+    timeline_events, provenance = optional(events), optional(sources)
+    newest = format_date(timeline_events["date"].max().date(), lang) if timeline_events is not None else "–"
+    checked = format_date(max(e.accessed for e in provenance.values()), lang) if provenance else "–"
+    return t("app.as_of", lang, newest=newest, checked=checked)

@@ -13,7 +13,7 @@ import json
 import os
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from liptako.schema import (
 )
 
 M = typing.TypeVar("M", bound=BaseModel)
+T = typing.TypeVar("T")
 
 
 def default_data_dir() -> Path:
@@ -82,6 +83,23 @@ class Located:
     values: dict[str, object]
 
 
+class Defects:
+    """Where loaders put the defects they find: the app stops at the first one (`keep=False`, the default);
+    validation keeps them all and carries on with the rows that are sound."""
+
+    def __init__(self, keep: bool = False) -> None:
+        self.keep = keep
+        self.found: list[DataError] = []
+
+    def add(self, error: DataError) -> None:
+        if not self.keep:
+            raise error
+        self.found.append(error)
+
+
+STOP_AT_FIRST = Defects()
+
+
 # ---------------------------------------------------------------- reading raw records
 
 
@@ -104,7 +122,7 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str]) -> Iterator[Located]:
+def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str], defects: Defects) -> Iterator[Located]:
     name = _display(path)
     reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
     header = reader.fieldnames or []
@@ -119,14 +137,16 @@ def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str]) ->
             raise DataError(name, 1, column, f"unknown column (expected: {', '.join(columns)})")
     for record in reader:
         if None in record:
-            raise DataError(name, reader.line_num, None, "more values than columns (an unquoted comma?)")
+            defects.add(DataError(name, reader.line_num, None, "more values than columns (an unquoted comma?)"))
+            continue
         missing = [c for c, v in record.items() if v is None]
         if missing:
-            raise DataError(name, reader.line_num, missing[0], "row ends early: the file may be truncated")
+            defects.add(DataError(name, reader.line_num, missing[0], "row ends early: the file may be truncated"))
+            continue
         yield Located(reader.line_num, dict(record))
 
 
-def _yaml_records(path: Path) -> Iterator[Located]:
+def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
     name = _display(path)
     text = _read_text(path)
     try:
@@ -140,11 +160,12 @@ def _yaml_records(path: Path) -> Iterator[Located]:
     for item_node, item in zip(node.value, values, strict=True):
         row = item_node.start_mark.line + 1
         if not isinstance(item, dict):
-            raise DataError(name, row, None, "each entry must be a mapping of fields")
+            defects.add(DataError(name, row, None, "each entry must be a mapping of fields"))
+            continue
         yield Located(row, item)
 
 
-def _feature_records(path: Path) -> Iterator[tuple[Located, object]]:
+def _feature_records(path: Path, defects: Defects) -> Iterator[tuple[Located, object]]:
     name = _display(path)
     try:
         collection = json.loads(_read_text(path))
@@ -154,13 +175,16 @@ def _feature_records(path: Path) -> Iterator[tuple[Located, object]]:
         raise DataError(name, None, "type", "expected a GeoJSON FeatureCollection")
     for number, feature in enumerate(collection.get("features", []), start=1):
         if not isinstance(feature, dict):
-            raise DataError(name, number, None, "each feature must be an object")
+            defects.add(DataError(name, number, None, "each feature must be an object"))
+            continue
         try:
             geometry = shapely.geometry.shape(feature.get("geometry") or {})
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-            raise DataError(name, number, "geometry", f"not a readable geometry: {exc}") from None
+            defects.add(DataError(name, number, "geometry", f"not a readable geometry: {exc}"))
+            continue
         if geometry.is_empty or not geometry.is_valid:
-            raise DataError(name, number, "geometry", f"invalid geometry: {explain_validity(geometry)}")
+            defects.add(DataError(name, number, "geometry", f"invalid geometry: {explain_validity(geometry)}"))
+            continue
         yield Located(number, dict(feature.get("properties") or {})), geometry
 
 
@@ -202,137 +226,175 @@ def _validate(model: type[M], file: str, located: Located) -> M:
         return model.model_validate(located.values)
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"]) or None
-        value = located.values.get(str(error["loc"][0])) if error["loc"] else None
+        loc = error["loc"]
+        field = str(loc[0]) if loc else None
+        value = located.values.get(field) if field else None
         shown = f" (got {value!r})" if value not in (None, "") and error["type"] != "missing" else ""
         why = "required field is missing or empty" if error["type"] == "missing" else error["msg"]
-        raise DataError(file, located.row, field, f"{why}{shown}") from None
+        item = f" in item {loc[1] + 1}" if len(loc) > 1 and isinstance(loc[1], int) else ""
+        raise DataError(file, located.row, field, f"{why}{item}{shown}") from None
 
 
-def _unique_ids(file: str, items: Iterable[tuple[int, str]]) -> None:
+def _unique(file: str, rows: list[tuple[int, M]], defects: Defects) -> list[tuple[int, M]]:
+    """The rows whose id is not taken by an earlier row; each repeat is a defect."""
     seen: dict[str, int] = {}
-    for row, ident in items:
+    kept = []
+    for row, record in rows:
+        ident = record.id  # type: ignore[attr-defined]
         if ident in seen:
-            raise DataError(file, row, "id", f"duplicate id {ident!r} (first used at row {seen[ident]})")
+            defects.add(DataError(file, row, "id", f"duplicate id {ident!r} (first used at row {seen[ident]})"))
+            continue
         seen[ident] = row
+        kept.append((row, record))
+    return kept
 
 
-def _known(file: str, row: int, field: str, values: Iterable[str], known: set[str] | None, what: str) -> None:
+def _known(
+    file: str, row: int, field: str, values: Iterable[str], known: set[str] | None, what: str, defects: Defects
+) -> None:
     if known is None:
         return
     for value in values:
         if value not in known:
-            raise DataError(file, row, field, f"unknown {what} {value!r}")
+            defects.add(DataError(file, row, field, f"unknown {what} {value!r}"))
 
 
-def _table(path: Path, model: type[M]) -> list[tuple[int, M]]:
+def _checked(model: type[M], file: str, located: Located, defects: Defects) -> M | None:
+    try:
+        return _validate(model, file, located)
+    except DataError as error:
+        defects.add(error)
+        return None
+
+
+def _table(path: Path, model: type[M], defects: Defects) -> list[tuple[int, M]]:
     file = _display(path)
     columns = list(model.model_fields)
     required = [c for c, f in model.model_fields.items() if f.is_required()]
-    rows = [
-        (loc.row, _validate(model, file, Located(loc.row, _from_csv_cells(model, loc.values))))
-        for loc in _csv_records(path, columns, required)
-    ]
-    _unique_ids(file, ((row, rec.id) for row, rec in rows))  # type: ignore[attr-defined]
-    return rows
+    rows = []
+    for loc in _csv_records(path, columns, required, defects):
+        record = _checked(model, file, Located(loc.row, _from_csv_cells(model, loc.values)), defects)
+        if record is not None:
+            rows.append((loc.row, record))
+    return _unique(file, rows, defects)
 
 
-def _entries(path: Path, model: type[M]) -> list[tuple[int, M]]:
+def _entries(path: Path, model: type[M], defects: Defects) -> list[tuple[int, M]]:
     file = _display(path)
-    rows = [(loc.row, _validate(model, file, loc)) for loc in _yaml_records(path)]
-    _unique_ids(file, ((row, rec.id) for row, rec in rows))  # type: ignore[attr-defined]
-    return rows
+    rows = []
+    for loc in _yaml_records(path, defects):
+        record = _checked(model, file, loc, defects)
+        if record is not None:
+            rows.append((loc.row, record))
+    return _unique(file, rows, defects)
 
 
 def _frame(records: Iterable[BaseModel]) -> pd.DataFrame:
     return pd.DataFrame([r.model_dump() for r in records])
 
 
-def _shapes(path: Path, model: type[BaseModel]) -> gpd.GeoDataFrame:
+def _shapes(path: Path, model: type[BaseModel], defects: Defects) -> gpd.GeoDataFrame:
     file = _display(path)
-    props, geometries = [], []
-    for located, geometry in _feature_records(path):
-        props.append((located.row, _validate(model, file, located)))
-        geometries.append(geometry)
+    props, geometries = [], {}
+    for located, geometry in _feature_records(path, defects):
+        record = _checked(model, file, located, defects)
+        if record is not None:
+            props.append((located.row, record))
+            geometries[located.row] = geometry
+    props = _unique(file, props, defects)
     if not props:
-        raise DataError(file, None, "features", "no features")
-    _unique_ids(file, ((row, rec.id) for row, rec in props))  # type: ignore[attr-defined]
-    frame = gpd.GeoDataFrame(_frame(rec for _, rec in props), geometry=geometries, crs="EPSG:4326")
+        raise DataError(file, None, "features", "no usable features")
+    frame = gpd.GeoDataFrame(
+        _frame(rec for _, rec in props), geometry=[geometries[row] for row, _ in props], crs="EPSG:4326"
+    )
     return frame.set_index("id", drop=False)
 
 
 # ---------------------------------------------------------------- one loader per file
 
 
-def load_regions(path: Path) -> gpd.GeoDataFrame:
+def load_regions(path: Path, defects: Defects = STOP_AT_FIRST) -> gpd.GeoDataFrame:
     """Admin-1 units, indexed by ISO 3166-2 code."""
-    return _shapes(path, RegionProps)
+    return _shapes(path, RegionProps, defects)
 
 
-def load_provinces(path: Path, region_ids: set[str] | None = None) -> gpd.GeoDataFrame:
+def load_provinces(
+    path: Path, region_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST
+) -> gpd.GeoDataFrame:
     """Burkina Faso's provinces; each must sit in a known region."""
-    frame = _shapes(path, ProvinceProps)
+    frame = _shapes(path, ProvinceProps, defects)
     for number, region_id in enumerate(frame["region_id"], start=1):
-        _known(_display(path), number, "region_id", [region_id], region_ids, "region")
+        _known(_display(path), number, "region_id", [region_id], region_ids, "region", defects)
     return frame
 
 
-def load_places(path: Path, region_ids: set[str] | None = None) -> pd.DataFrame:
-    rows = _table(path, Place)
+def load_places(path: Path, region_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST) -> pd.DataFrame:
+    rows = _table(path, Place, defects)
     for row, place in rows:
-        _known(_display(path), row, "region_id", [place.region_id], region_ids, "region")
+        _known(_display(path), row, "region_id", [place.region_id], region_ids, "region", defects)
     return _frame(p for _, p in rows).set_index("id", drop=False)
 
 
-def load_zones(path: Path, region_ids: set[str] | None = None) -> tuple[Zone, ...]:
-    rows = _entries(path, Zone)
+def load_zones(path: Path, region_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST) -> tuple[Zone, ...]:
+    rows = _entries(path, Zone, defects)
     for row, zone in rows:
-        _known(_display(path), row, "unit_ids", zone.unit_ids, region_ids, "region")
+        _known(_display(path), row, "unit_ids", zone.unit_ids, region_ids, "region", defects)
     return tuple(z for _, z in rows)
 
 
-def load_admin_changes(path: Path, region_ids: set[str] | None = None) -> tuple[AdminChange, ...]:
+def load_admin_changes(
+    path: Path, region_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST
+) -> tuple[AdminChange, ...]:
     """Reforms newer than the boundaries, oldest first."""
-    rows = _entries(path, AdminChange)
+    rows = _entries(path, AdminChange, defects)
     for row, change in rows:
-        _known(_display(path), row, "parent_region_ids", change.parent_region_ids, region_ids, "region")
+        _known(_display(path), row, "parent_region_ids", change.parent_region_ids, region_ids, "region", defects)
     return tuple(sorted((c for _, c in rows), key=lambda c: (c.date, c.id)))
 
 
-def load_events(path: Path, region_ids: set[str] | None = None, provision_ids: set[str] | None = None) -> pd.DataFrame:
+def load_events(
+    path: Path,
+    region_ids: set[str] | None = None,
+    provision_ids: set[str] | None = None,
+    defects: Defects = STOP_AT_FIRST,
+) -> pd.DataFrame:
     """Events sorted by date; references to regions and provisions are checked when those ids are given."""
     file = _display(path)
-    rows = _table(path, Event)
+    rows = _table(path, Event, defects)
     for row, event in rows:
-        _known(file, row, "region_ids", event.region_ids, region_ids, "region")
-        _known(file, row, "provision_ids", event.provision_ids, provision_ids, "provision")
+        _known(file, row, "region_ids", event.region_ids, region_ids, "region", defects)
+        _known(file, row, "provision_ids", event.provision_ids, provision_ids, "provision", defects)
     frame = _frame(e for _, e in rows)
     if frame.empty:
-        raise DataError(file, None, None, "no events")
+        raise DataError(file, None, None, "no usable events")
     for column in ("date", "end_date"):
         frame[column] = pd.to_datetime(frame[column])
     return frame.sort_values(["date", "id"]).set_index("id", drop=False)
 
 
-def load_rule_periods(path: Path) -> pd.DataFrame:
-    frame = _frame(p for _, p in _table(path, RulePeriod))
+def load_rule_periods(path: Path, defects: Defects = STOP_AT_FIRST) -> pd.DataFrame:
+    frame = _frame(p for _, p in _table(path, RulePeriod, defects))
+    if frame.empty:
+        raise DataError(_display(path), None, None, "no usable periods")
     for column in ("start", "end"):
         frame[column] = pd.to_datetime(frame[column])
     return frame.sort_values(["country", "start"]).set_index("id", drop=False)
 
 
-def load_documents(path: Path) -> tuple[Document, ...]:
-    return tuple(d for _, d in _entries(path, Document))
+def load_documents(path: Path, defects: Defects = STOP_AT_FIRST) -> tuple[Document, ...]:
+    return tuple(d for _, d in _entries(path, Document, defects))
 
 
-def load_provisions(path: Path, document_ids: set[str] | None = None) -> tuple[Provision, ...]:
-    rows = _entries(path, Provision)
+def load_provisions(
+    path: Path, document_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST
+) -> tuple[Provision, ...]:
+    rows = _entries(path, Provision, defects)
     for row, provision in rows:
-        _known(_display(path), row, "document", [provision.document], document_ids, "document")
+        _known(_display(path), row, "document", [provision.document], document_ids, "document", defects)
     return tuple(p for _, p in rows)
 
 
-def load_sources(path: Path) -> dict[str, SourceEntry]:
+def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, SourceEntry]:
     """Provenance per data file; every file in the data folder must have an entry."""
     file = _display(path)
     text = _read_text(path)
@@ -343,14 +405,41 @@ def load_sources(path: Path) -> dict[str, SourceEntry]:
     if not isinstance(raw, dict):
         raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
     lines = {line.split(":", 1)[0]: n for n, line in enumerate(text.splitlines(), 1) if line and line[0] not in " #"}
-    entries = {
-        name: _validate(SourceEntry, file, Located(lines.get(name, 1), value if isinstance(value, dict) else {}))
-        for name, value in raw.items()
-    }
+    entries = {}
+    for name, value in raw.items():
+        located = Located(lines.get(name, 1), value if isinstance(value, dict) else {})
+        entry = _checked(SourceEntry, file, located, defects)
+        if entry is not None:
+            entries[name] = entry
     for data_file in sorted(p.name for p in path.parent.iterdir() if p.is_file()):
-        if data_file not in entries and data_file not in UNSOURCED:
-            raise DataError(file, None, data_file, "this data file has no provenance entry")
+        if data_file not in raw and data_file not in UNSOURCED:
+            defects.add(DataError(file, None, data_file, "this data file has no provenance entry"))
     return entries
+
+
+def check_all(folder: Path) -> list[DataError]:
+    """Every defect of every data file, cross-references included (for `python -m liptako.validate`)."""
+    defects = Defects(keep=True)
+
+    def run(loader: Callable[..., T], *args: object) -> T | None:
+        try:
+            return loader(*args, defects=defects)
+        except DataError as error:  # a defect that makes the rest of the file unreadable
+            defects.found.append(error)
+            return None
+
+    regions = run(load_regions, folder / FILES["regions"])
+    region_ids = set(regions.index) if regions is not None else None
+    run(load_provinces, folder / FILES["provinces"], region_ids)
+    run(load_places, folder / FILES["places"], region_ids)
+    run(load_zones, folder / FILES["zones"], region_ids)
+    run(load_admin_changes, folder / FILES["admin_changes"], region_ids)
+    documents = run(load_documents, folder / FILES["documents"])
+    provisions = run(load_provisions, folder / FILES["provisions"], {d.id for d in documents} if documents else None)
+    run(load_events, folder / FILES["events"], region_ids, {p.id for p in provisions} if provisions else None)
+    run(load_rule_periods, folder / FILES["rule_periods"])
+    run(load_sources, folder / FILES["sources"])
+    return defects.found
 
 
 UNSOURCED = {"SOURCES.yaml", "README.md", "CHANGELOG.md"}
