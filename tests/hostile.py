@@ -15,9 +15,30 @@ LINK = "[click](javascript:alert(1))"
 PAYLOAD = f"{SCRIPT} {IMG} {LINK}"
 
 TEXT_FIELDS = {
-    "title_fr", "title_en", "summary_fr", "summary_en", "note_fr", "note_en", "place", "label_fr", "label_en",
-    "description_fr", "description_en", "name_fr", "name_en", "capital", "type_fr", "type_en", "name", "quote_fr",
-    "title", "source", "licence", "citation", "ratification_fr", "ratification_en",
+    "title_fr",
+    "title_en",
+    "summary_fr",
+    "summary_en",
+    "note_fr",
+    "note_en",
+    "place",
+    "label_fr",
+    "label_en",
+    "description_fr",
+    "description_en",
+    "name_fr",
+    "name_en",
+    "capital",
+    "type_fr",
+    "type_en",
+    "name",
+    "quote_fr",
+    "title",
+    "source",
+    "licence",
+    "citation",
+    "ratification_fr",
+    "ratification_en",
 }
 LIST_FIELDS = {"people", "signatories", "new_units"}
 

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -108,23 +109,68 @@ def _display(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
-def _read_text(path: Path) -> str:
+class _YamlLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is a located field defect, not a crash in the parser."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_YAML_KEY = re.compile(r"^[\s-]*([A-Za-z_][\w]*)\s*:", re.MULTILINE)
+_JSON_KEY = re.compile(r'"([A-Za-z_][\w]*)"\s*:')
+
+
+def _field_at(path: Path, text: str, offset: int) -> str | None:
+    """The column or key in which a character offset falls, so that even a broken file's defect names a field."""
+    start = text.rfind("\n", 0, offset) + 1
+    if path.suffix == ".csv":
+        if start == 0:
+            return None
+        header = next(csv.reader(io.StringIO(text[: text.find("\n")])), [])
+        cells = next(csv.reader(io.StringIO(text[start:offset] + "|")), [""])
+        return header[len(cells) - 1] if len(cells) <= len(header) else None
+    if text[start:].lstrip().startswith("#"):
+        return "(comment)"
+    keys = (_JSON_KEY if path.suffix in (".json", ".geojson") else _YAML_KEY).findall(text, 0, max(offset, 0))
+    return keys[-1] if keys else None
+
+
+def _read_text(path: Path, defects: Defects) -> str:
+    """The file's text; a file whose last line has no line break was probably cut short (a failed save or copy)."""
     name = _display(path)
     if not path.is_file():
         raise DataError(name, None, None, "file not found")
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        text = raw.decode("utf-8", errors="replace")
         raise DataError(
-            name, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8"
+            name,
+            line,
+            _field_at(path, text, len(before)),
+            f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8",
         ) from None
+    if text and not text.endswith("\n"):
+        last = text.count("\n") + 1
+        defects.add(
+            DataError(
+                name,
+                last,
+                _field_at(path, text, len(text)),
+                "the last line has no line break: the file may be truncated",
+            )
+        )
+    return text
 
 
 def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str], defects: Defects) -> Iterator[Located]:
     name = _display(path)
-    reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
+    reader = csv.DictReader(io.StringIO(_read_text(path, defects), newline=""))
     header = reader.fieldnames or []
     if not header:
         raise DataError(name, 1, None, "the file is empty: a header row is expected")
@@ -148,13 +194,18 @@ def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str], de
 
 def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
     name = _display(path)
-    text = _read_text(path)
+    text = _read_text(path, defects)
     try:
-        node = yaml.compose(text)
-        values = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_YamlLoader)
+        values = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DataError(name, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}") from None
+        raise DataError(
+            name,
+            mark.line + 1 if mark else None,
+            _field_at(path, text, mark.index) if mark else None,
+            f"not valid YAML: {exc}",
+        ) from None
     if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
         raise DataError(name, 1, None, "expected a list of entries")
     for item_node, item in zip(node.value, values, strict=True):
@@ -167,10 +218,11 @@ def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
 
 def _feature_records(path: Path, defects: Defects) -> Iterator[tuple[Located, object]]:
     name = _display(path)
+    text = _read_text(path, defects)
     try:
-        collection = json.loads(_read_text(path))
+        collection = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(name, exc.lineno, None, f"not valid JSON: {exc.msg}") from None
+        raise DataError(name, exc.lineno, _field_at(path, text, exc.pos), f"not valid JSON: {exc.msg}") from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise DataError(name, None, "type", "expected a GeoJSON FeatureCollection")
     for number, feature in enumerate(collection.get("features", []), start=1):
@@ -228,9 +280,12 @@ def _validate(model: type[M], file: str, located: Located) -> M:
         error = exc.errors()[0]
         loc = error["loc"]
         field = str(loc[0]) if loc else None
+        why = "required field is missing or empty" if error["type"] == "missing" else error["msg"]
+        if not loc:  # a check across fields names its field first: "Value error, end: the end is before…"
+            blamed, _, rest = why.removeprefix("Value error, ").partition(": ")
+            field, why = (blamed, rest) if rest and blamed.isidentifier() else (None, why)
         value = located.values.get(field) if field else None
         shown = f" (got {value!r})" if value not in (None, "") and error["type"] != "missing" else ""
-        why = "required field is missing or empty" if error["type"] == "missing" else error["msg"]
         item = f" in item {loc[1] + 1}" if len(loc) > 1 and isinstance(loc[1], int) else ""
         raise DataError(file, located.row, field, f"{why}{item}{shown}") from None
 
@@ -397,11 +452,17 @@ def load_provisions(
 def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, SourceEntry]:
     """Provenance per data file; every file in the data folder must have an entry."""
     file = _display(path)
-    text = _read_text(path)
+    text = _read_text(path, defects)
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise DataError(file, None, None, f"not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(
+            file,
+            mark.line + 1 if mark else None,
+            _field_at(path, text, mark.index) if mark else None,
+            f"not valid YAML: {exc}",
+        ) from None
     if not isinstance(raw, dict):
         raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
     lines = {line.split(":", 1)[0]: n for n, line in enumerate(text.splitlines(), 1) if line and line[0] not in " #"}

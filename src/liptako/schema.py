@@ -117,7 +117,10 @@ Url = Annotated[str, AfterValidator(_url)]
 
 
 class Record(BaseModel):
-    """Strict base: unknown fields are errors, so a typo in a column name is caught."""
+    """Strict base: unknown fields are errors, so a typo in a column name is caught.
+
+    Checks across fields (model validators) start their message with the field to blame, `"field: why"`, so that
+    a defect still names its field."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -184,11 +187,11 @@ class Event(Record):
     @model_validator(mode="after")
     def _consistent(self) -> Event:
         if (self.lat is None) != (self.lon is None):
-            raise ValueError("lat and lon go together: give both or neither")
+            raise ValueError("lon: lat and lon go together; give both or neither")
         if self.end_date is not None and self.end_date < self.date:
-            raise ValueError("end_date is before date")
+            raise ValueError("end_date: the end is before the date")
         if bool(self.note_fr) != bool(self.note_en):
-            raise ValueError("note_fr and note_en go together: give both or neither")
+            raise ValueError("note_en: note_fr and note_en go together; give both or neither")
         return self
 
 
@@ -206,7 +209,7 @@ class RulePeriod(Record):
     @model_validator(mode="after")
     def _ordered(self) -> RulePeriod:
         if self.end is not None and self.end < self.start:
-            raise ValueError("end is before start")
+            raise ValueError("end: the end is before the start")
         return self
 
 
@@ -226,7 +229,7 @@ class Zone(Record):
     @model_validator(mode="after")
     def _has_extent(self) -> Zone:
         if not self.unit_ids and not self.countries:
-            raise ValueError("a zone needs unit_ids or countries")
+            raise ValueError("unit_ids: a zone needs unit_ids or countries")
         return self
 
 
@@ -287,11 +290,11 @@ class Provision(Record):
     @model_validator(mode="after")
     def _consistent(self) -> Provision:
         if self.id != f"{self.document}-{self.number}":
-            raise ValueError(f"id must be '{self.document}-{self.number}' (document-number)")
+            raise ValueError(f"id: must be '{self.document}-{self.number}' (document-number)")
         if self.quote_fr and not self.quote_source:
-            raise ValueError("quote_fr needs a quote_source")
+            raise ValueError("quote_source: a quote_fr needs its source")
         if self.status is not ProvisionStatus.NOT_FOUND and not self.sources:
-            raise ValueError(f"a {self.status.value} provision needs at least one source")
+            raise ValueError(f"sources: a {self.status.value} provision needs at least one source")
         return self
 
 

@@ -48,8 +48,11 @@ def test_hostile_text_is_inert_and_literal(hostile_server: Server, tab: Tab, pat
         expect(frame.locator("path.region")).to_have_count(30)
         regions = data.load_regions(DATA / "regions.geojson")
         lat, lon = clear_point(page, regions.loc["NE-6"].geometry, "NE-6")
-        point = page.locator(MAP_FRAME).element_handle().content_frame().evaluate(
-            "([a, b]) => window.map.latLngToContainerPoint([a, b])", [lat, lon]
+        point = (
+            page.locator(MAP_FRAME)
+            .element_handle()
+            .content_frame()
+            .evaluate("([a, b]) => window.map.latLngToContainerPoint([a, b])", [lat, lon])
         )
         box = frame.locator(".leaflet-container").bounding_box()
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
