@@ -55,9 +55,11 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """One `python -m liptako.serve` process, started from the project root so `.streamlit/config.toml` applies."""
+    """One `python -m liptako.serve` process (or `streamlit run <script>`), started from the project root so
+    `.streamlit/config.toml` applies."""
 
     data_dir: Path | None = None
+    script: Path | None = None
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
     ready_seconds: float = 0.0
@@ -73,11 +75,12 @@ class Server:
         ARTIFACTS.mkdir(exist_ok=True)
         log = (ARTIFACTS / f"server-{self.port}.log").open("w")
         started = time.perf_counter()
+        launcher = ["liptako.serve"] if self.script is None else ["streamlit", "run", str(self.script)]
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "liptako.serve",
+                *launcher,
                 "--server.port",
                 str(self.port),
                 "--server.address",
