@@ -27,6 +27,7 @@ COUNT_RUNS = """() => {
     if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
+MAP_SETTLED = "() => !window.map._animatingZoom && !(window.map._panAnim && window.map._panAnim._inProgress)"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -1,7 +1,10 @@
-"""Every registered page opens in a real browser, by deep link on a fresh server, with the app's own shell."""
+"""Every registered page opens in a real browser, by deep link on a fresh server, with the app's own shell and
+all its content — while every request to a host other than 127.0.0.1 is blocked (the app works offline)."""
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
+
+from liptako.browser import MAP_FRAME
 
 from .conftest import Server, Tab, open_app
 
@@ -12,6 +15,19 @@ PAGES = {
     "/charter": "What was agreed",
     "/sources": "Sources and licences",
 }
+CONTENT = {  # what "fully rendered" means on each page
+    "/": lambda page: expect(page.get_by_role("link", name="Open the map")).to_be_visible(),
+    "/map": lambda page: expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(30),
+    "/timeline": lambda page: expect(page.locator(".js-plotly-plot .scatterlayer path.point").first).to_be_visible(),
+    "/charter": lambda page: expect(page.locator(".st-key-provision_list [data-testid='stExpander']")).to_have_count(
+        18
+    ),
+    "/sources": lambda page: expect(page.locator(".st-key-downloads button")).to_have_count(3),
+}
+
+
+def fully_rendered(page: Page, path: str) -> None:
+    CONTENT[path](page)
 
 
 @pytest.mark.browser
@@ -24,6 +40,7 @@ def test_deep_link_on_a_fresh_server_shows_the_page_in_the_app_shell(fresh_serve
     expect(nav).to_have_count(len(PAGES))
     expect(page.get_by_text("Langue / Language")).to_be_visible()
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    fully_rendered(page, path)
     assert tab.outside == []
 
 
