@@ -78,5 +78,5 @@ def make(source: Path, target: Path) -> Path:
         collection = json.loads(path.read_text(encoding="utf-8"))
         for feature in collection["features"]:
             feature["properties"] = {k: _poison(v, k) for k, v in feature["properties"].items()}
-        path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+        path.write_text(json.dumps(collection, ensure_ascii=False) + "\n", encoding="utf-8")
     return target

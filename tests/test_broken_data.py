@@ -41,7 +41,7 @@ def missing_field(path: Path) -> None:
     elif path.suffix == ".geojson":
         collection = json.loads(path.read_text(encoding="utf-8"))
         del collection["features"][2]["properties"]["name_fr"]
-        path.write_text(json.dumps(collection), encoding="utf-8")
+        path.write_text(json.dumps(collection) + "\n", encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
         key = "title:" if path.name == "SOURCES.yaml" else "title_en:" if "title_en:" in text else "label_en:"
@@ -55,7 +55,7 @@ def duplicate_id(path: Path) -> None:
     elif path.suffix == ".geojson":
         collection = json.loads(path.read_text(encoding="utf-8"))
         collection["features"][3]["properties"]["id"] = collection["features"][2]["properties"]["id"]
-        path.write_text(json.dumps(collection), encoding="utf-8")
+        path.write_text(json.dumps(collection) + "\n", encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
         ids = re.findall(r"^- id: (.+)$", text, re.MULTILINE)
@@ -91,7 +91,7 @@ def invalid_geometry(path: Path) -> None:
         "type": "Polygon",
         "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]],
     }
-    path.write_text(json.dumps(collection), encoding="utf-8")
+    path.write_text(json.dumps(collection) + "\n", encoding="utf-8")
 
 
 MUTATIONS: dict[str, Callable[[Path], None]] = {

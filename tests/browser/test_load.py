@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 import time
 
 import psutil
 import pytest
 from playwright.async_api import Page, async_playwright
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from liptako import data
 from liptako.browser import ARTIFACTS, CHROMIUM_ARGS, IDLE, MAP_FRAME, MAP_SETTLED, Server, chromium_path, clear_point
@@ -26,23 +27,21 @@ SEARCH_BOX = "Search titles and summaries (French or English)"
 SEARCHES = {"Solhan": 1, "Tillabéri": None, "Kidal": None}
 
 
-def click_spots(server: Server, executable: str) -> dict[str, tuple[float, float]]:
+def click_spots(server: Server, browser: Browser) -> dict[str, tuple[float, float]]:
     """Where to click each region, in page pixels: every session has the same layout, so measure once."""
     regions = data.load_regions(default_data_dir() / "regions.geojson")
     spots = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        page.goto(f"{server.url}/map?lang=en")
-        page.wait_for_selector(IDLE)
-        page.frame_locator(MAP_FRAME).locator("path.region").nth(29).wait_for()
-        box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
-        frame = page.locator(MAP_FRAME).element_handle().content_frame()
-        for rid in REGIONS:
-            lat, lon = clear_point(page, regions.loc[rid].geometry, rid)
-            point = frame.evaluate("([a, b]) => window.map.latLngToContainerPoint([a, b])", [lat, lon])
-            spots[str(regions.loc[rid, "name_en"])] = (box["x"] + point["x"], box["y"] + point["y"])
-        browser.close()
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{server.url}/map?lang=en")
+    page.wait_for_selector(IDLE)
+    page.frame_locator(MAP_FRAME).locator("path.region").nth(29).wait_for()
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    for rid in REGIONS:
+        lat, lon = clear_point(page, regions.loc[rid].geometry, rid)
+        point = frame.evaluate("([a, b]) => window.map.latLngToContainerPoint([a, b])", [lat, lon])
+        spots[str(regions.loc[rid, "name_en"])] = (box["x"] + point["x"], box["y"] + point["y"])
+    page.close()
     return spots
 
 
@@ -93,10 +92,10 @@ async def filter_timeline(page: Page, expected: dict, deadline: float, log: list
 
 
 @pytest.mark.browser
-def test_twenty_sessions_for_a_minute(server: Server) -> None:
+def test_twenty_sessions_for_a_minute(server: Server, browser: Browser) -> None:
     executable = chromium_path()
     assert executable, "Chromium is needed"
-    spots = click_spots(server, executable)
+    spots = click_spots(server, browser)
     events = data.load_events(default_data_dir() / "events.csv")
     from liptako import timeline
     from liptako.state import Filters
@@ -130,7 +129,13 @@ def test_twenty_sessions_for_a_minute(server: Server) -> None:
             await browser.close()
             return counts
 
-    counts = asyncio.run(run())
+    # The sessions run on Playwright's async API, in a thread of their own: this one already runs the sync API.
+    outcome: list[list[int]] = []
+    worker = threading.Thread(target=lambda: outcome.append(asyncio.run(run())))
+    worker.start()
+    worker.join()
+    assert outcome, "the load run did not finish (see the errors above)"
+    counts = outcome[0]
     after = process.memory_info().rss
     report = {
         "sessions": SESSIONS,
