@@ -195,6 +195,10 @@ def main() -> None:
         )
     row("  reference: navigation → regions drawn", f"{ref_drawn:.2f} s")
     row("  reference: HTTP / websocket", f"{ref_bytes[0] / 1024:.0f} / {ref_bytes[1] / 1024:.0f} KiB")
+    map_elapsed, (map_http, map_ws) = pages["/map"][1], pages["/map"][2]
+    row("  map ÷ reference: navigation → drawn", f"{map_elapsed / ref_drawn:.2f}")
+    row("  map ÷ reference: HTTP / websocket", f"{map_http / ref_bytes[0]:.2f} / {map_ws / ref_bytes[1]:.2f}")
+    row("  map ÷ reference: server ready", f"{ours.ready_seconds / reference.ready_seconds:.2f}")
     row("map: click → panel, median", f"{median * 1000:.0f} ms", "≤ 1.2 × reference", median <= 1.2 * ref_median)
     row("map: click → panel, p90", f"{percentile(clicks, 0.9) * 1000:.0f} ms")
     row(
