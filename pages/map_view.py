@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from liptako import access, cards, maps, reforms
-from liptako.i18n import labelled, t
+from liptako.i18n import labelled, pick, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
 
@@ -20,7 +20,10 @@ provisions = cards.provisions_by_id(access.optional(access.provisions) or ())
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
 
-link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index)))
+link, notices = parse(
+    st.query_params.to_dict(),
+    Known(regions=set(regions.index), events=set(events.index) if events is not None else None),
+)
 access.show_notices(notices, lang, link)
 # The URL holds the selection: push it into the picker on every run; a click or a pick writes the URL.
 selected = link.selection.region
@@ -31,14 +34,16 @@ if "zone_id" not in st.session_state:
 st.session_state.zone_choice = st.session_state.zone_id
 
 
-def _select(region_id: str | None) -> None:
-    access.write_state(link.with_selection(region=region_id), lang)
+def _select(region_id: str | None, event_id: str | None = None) -> None:
+    access.write_state(link.with_selection(region=region_id, event=event_id), lang)
 
 
 def _on_map_click() -> None:
-    rid = maps.clicked_region(st.session_state.get("region_map"), regions)
+    """A click on a region selects it; a click on an event marker also opens that event in the panel."""
+    returned = st.session_state.get("region_map")
+    rid = maps.clicked_region(returned, regions)
     if rid:
-        _select(rid)
+        _select(rid, maps.clicked_event(returned, events, lang))
 
 
 def _on_pick() -> None:
@@ -76,7 +81,7 @@ with map_column:
         key="region_map",
         height=560,
         use_container_width=True,
-        returned_objects=["last_object_clicked"],
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
         feature_group_to_add=[
             maps.zone_layer(zone_by_id[zone_id], regions, lang),
             maps.highlight_layer(regions, selected),
@@ -92,6 +97,17 @@ with panel_column, st.container(key="region_panel", border=True):
     if not selected:
         st.info(t("panel.empty", lang))
     else:
+        if events is not None and link.selection.event:
+            event = events.loc[link.selection.event]
+            with st.container(key="map_event", border=True):
+                st.markdown(f"**{escape_md(cards.event_label(event, lang))}**")
+                st.markdown(escape_md(pick(event, "summary", lang)))
+                access.page_link(
+                    cards.TIMELINE_PAGE,
+                    t("panel.open_card", lang),
+                    ":material/event:",
+                    {"lang": lang, "event": link.selection.event},
+                )
         detail = maps.region_detail(regions, provinces, zones, selected, lang)
         name, other = (detail.name_fr, detail.name_en) if lang == "fr" else (detail.name_en, detail.name_fr)
         st.subheader(escape_md(name))

@@ -248,3 +248,11 @@ def test_fuzzed_links_never_raise() -> None:
             )
         at = run_page(pages[n], rng.choice(["fr", "en"]), params)
         assert not at.exception, (pages[n], params)
+
+
+def test_map_link_with_an_event_shows_it_in_the_panel() -> None:
+    at = run_page("map", "en", {"region": "BF-12", "event": "bfa-2021-06-05-solhan"})
+    assert not at.exception
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Solhan" in texts
+    assert any("event=bfa-2021-06-05-solhan" in q for _, q in page_links(at))

@@ -93,3 +93,14 @@ def test_zone_and_highlight_layers_carry_only_what_changes(layers) -> None:  # n
     assert sorted(maps.zone_units(historical, regions)) == sorted(historical.unit_ids)
     assert len(maps.highlight_layer(regions, "NE-6")._children) == 1
     assert len(maps.highlight_layer(regions, None)._children) == 0
+
+
+def test_click_on_an_event_marker_names_the_event() -> None:
+    events = data.load_events(default_data_dir() / "events.csv")
+    located = events[events["lat"].notna()]
+    event_id, event = next(located.iterrows())
+    label = maps.marker_label(event, "fr")
+    assert maps.clicked_event({"last_object_clicked_tooltip": label}, events, "fr") == event_id
+    assert maps.clicked_event({"last_object_clicked_tooltip": "Tillabéri (Niger)"}, events, "fr") is None
+    assert maps.clicked_event({"last_object_clicked_tooltip": None}, events, "fr") is None
+    assert maps.clicked_event(None, None, "en") is None

@@ -211,6 +211,22 @@ def base_map(
     return m
 
 
+def marker_label(event: pd.Series, lang: Lang) -> str:
+    """An event marker's tooltip (plain text; escaped where it is put into HTML), also how a click is traced back."""
+    return f"{format_date(event['date'].date(), lang, str(event['date_precision']))} — {pick(event, 'title', lang)}"
+
+
+def clicked_event(returned: Mapping | None, events: pd.DataFrame | None, lang: Lang) -> str | None:
+    """The event whose marker was clicked last, found from the tooltip text streamlit-folium reports; None when
+    the click was on anything else."""
+    tooltip = ((returned or {}).get("last_object_clicked_tooltip") or "").strip()
+    if not tooltip or events is None:
+        return None
+    located = events[events["lat"].notna()]
+    matches = [str(eid) for eid, event in located.iterrows() if marker_label(event, lang) == tooltip]
+    return matches[0] if matches else None
+
+
 def event_layer(events: pd.DataFrame, lang: Lang, base_url_path: str = "") -> folium.plugins.MarkerCluster:
     """Events that have coordinates, clustered where they crowd (the tri-border area); the clustering plugin is
     served by the app like Leaflet itself."""
