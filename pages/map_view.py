@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from liptako import access, cards, maps, reforms
-from liptako.i18n import labelled, pick, t
+from liptako.i18n import pick, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
 
@@ -109,56 +109,4 @@ with panel_column, st.container(key="region_panel", border=True):
                     {"lang": lang, "event": link.selection.event},
                 )
         detail = maps.region_detail(regions, provinces, zones, selected, lang)
-        name, other = (detail.name_fr, detail.name_en) if lang == "fr" else (detail.name_en, detail.name_fr)
-        st.subheader(escape_md(name))
-        if other != name:
-            st.caption(t("panel.name_other", lang, name=escape_md(other)))
-        facts = [
-            (t("panel.country", lang), t("country." + detail.country, lang)),
-            (t("panel.type", lang), escape_md(detail.type)),
-            (t("panel.capital", lang), escape_md(detail.capital)),
-            (t("panel.area", lang), t("panel.area_value", lang, area=maps.format_area(detail.area_km2, lang))),
-        ]
-        st.markdown("  \n".join(labelled(label, value, lang) for label, value in facts))
-        st.markdown(maps.zone_sentence(detail, zones, lang))
-        if detail.provinces:
-            with st.expander(t("panel.provinces", lang, count=len(detail.provinces))):
-                st.markdown("\n".join(f"- {escape_md(p)}" for p in detail.provinces))
-        if events is not None:
-            tied = cards.events_for_region(events, detail.id)
-            if tied.empty:
-                st.caption(t("panel.events_none", lang))
-            else:
-                with st.expander(t("panel.events", lang, count=len(tied)), expanded=True, icon=":material/event:"):
-                    for event_id, event in tied.iloc[::-1].iterrows():
-                        access.page_link(
-                            cards.TIMELINE_PAGE,
-                            escape_md(cards.event_label(event, lang)),
-                            None,
-                            {"lang": lang, "region": detail.id, "event": str(event_id)},
-                        )
-                access.page_link(
-                    cards.TIMELINE_PAGE,
-                    t("panel.events_link", lang),
-                    ":material/timeline:",
-                    {"lang": lang, "region": detail.id},
-                )
-                for provision in cards.provisions_cited(tied, provisions):
-                    access.page_link(
-                        cards.CHARTER_PAGE,
-                        escape_md(cards.provision_label(provision, lang)),
-                        ":material/gavel:",
-                        {"lang": lang, "doc": provision.document, "article": provision.number},
-                    )
-            country = t("country." + detail.country, lang)
-            access.page_link(
-                cards.TIMELINE_PAGE,
-                t("panel.country_link", lang, country=country),
-                ":material/flag:",
-                {"lang": lang, "countries": detail.country},
-            )
-        later = reforms.changes_for(changes, detail.id)
-        if later:
-            st.markdown(f"**{t('panel.reforms', lang)}**")
-            st.markdown("\n".join(f"- {reforms.change_line(c, lang)}" for c in later))
-        st.caption(t("panel.id", lang, id=detail.id))
+        access.render_card(cards.region_card(detail, zones, changes, events, provisions, lang))

@@ -169,6 +169,12 @@ def render_card(card: Card) -> None:
         st.warning(card.warning, icon=":material/report:")
     for block in card.blocks:
         st.markdown(block)
+    for section in card.sections:
+        with st.expander(section.title, expanded=section.expanded, icon=section.icon):
+            if section.markdown:
+                st.markdown(section.markdown)
+            for link in section.links:
+                page_link(link.page, escape_md(link.label), link.icon, link.query)
     if card.links and card.links_title:
         st.markdown(f"**{card.links_title}**")
     for link in card.links:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
+from liptako import reforms
 from liptako.charter import article_label, order
 from liptako.i18n import Lang, format_date, labelled, pick, t
-from liptako.schema import Provision
+from liptako.maps import RegionDetail, format_area, zone_sentence
+from liptako.schema import AdminChange, Provision, Zone
 from liptako.text import escape_md, md_link
 
 MAP_PAGE = "pages/map_view.py"
@@ -32,12 +34,24 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A foldable part of a card: Markdown and/or links."""
+
+    title: str
+    markdown: str = ""
+    links: list[Link] = field(default_factory=list)
+    expanded: bool = False
+    icon: str | None = None
+
+
+@dataclass(frozen=True)
 class Card:
     title: str
     blocks: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     links_title: str = ""
     warning: str = ""
+    sections: list[Section] = field(default_factory=list)
 
 
 def when(event: pd.Series, lang: Lang) -> str:
@@ -189,3 +203,86 @@ def provisions_cited(events: pd.DataFrame, provisions: Mapping[str, Provision]) 
     """The provisions these events bear on, once each, in document order."""
     ids = {pid for pids in events["provision_ids"] for pid in pids}
     return sorted((provisions[pid] for pid in ids if pid in provisions), key=order)
+
+
+def region_card(
+    detail: RegionDetail,
+    zones: Iterable[Zone],
+    changes: Iterable[AdminChange],
+    events: pd.DataFrame | None,
+    provisions: Mapping[str, Provision],
+    lang: Lang,
+) -> Card:
+    """What the map's panel says about a region: facts, zone, provinces, its events (each a link to its card), the
+    provisions those events bear on, and the reforms that redrew it since the map's boundaries."""
+    name, other = (detail.name_fr, detail.name_en) if lang == "fr" else (detail.name_en, detail.name_fr)
+    facts = [
+        (t("panel.country", lang), t("country." + detail.country, lang)),
+        (t("panel.type", lang), escape_md(detail.type)),
+        (t("panel.capital", lang), escape_md(detail.capital)),
+        (t("panel.area", lang), t("panel.area_value", lang, area=format_area(detail.area_km2, lang))),
+    ]
+    blocks = [f"*{t('panel.name_other', lang, name=escape_md(other))}*"] if other != name else []
+    blocks += ["  \n".join(labelled(label, value, lang) for label, value in facts), zone_sentence(detail, zones, lang)]
+    later = reforms.changes_for(changes, detail.id)
+    if later:
+        blocks.append(f"**{t('panel.reforms', lang)}**  \n" + "  \n".join(reforms.change_line(c, lang) for c in later))
+    blocks.append(f"*{t('panel.id', lang, id=detail.id)}*")
+
+    sections = []
+    if detail.provinces:
+        sections.append(
+            Section(
+                t("panel.provinces", lang, count=len(detail.provinces)),
+                markdown="\n".join(f"- {escape_md(p)}" for p in detail.provinces),
+            )
+        )
+    links = []
+    if events is not None:
+        tied = events_for_region(events, detail.id)
+        if tied.empty:
+            blocks.append(f"*{t('panel.events_none', lang)}*")
+        else:
+            sections.append(
+                Section(
+                    t("panel.events", lang, count=len(tied)),
+                    links=[
+                        Link(
+                            TIMELINE_PAGE,
+                            event_label(event, lang),
+                            {"lang": lang, "region": detail.id, "event": str(eid)},
+                            ":material/event:",
+                        )
+                        for eid, event in tied.iloc[::-1].iterrows()
+                    ],
+                    expanded=True,
+                    icon=":material/event:",
+                )
+            )
+            links.append(
+                Link(
+                    TIMELINE_PAGE,
+                    t("panel.events_link", lang),
+                    {"lang": lang, "region": detail.id},
+                    ":material/timeline:",
+                )
+            )
+            links += [
+                Link(
+                    CHARTER_PAGE,
+                    provision_label(p, lang),
+                    {"lang": lang, "doc": p.document, "article": p.number},
+                    ":material/gavel:",
+                )
+                for p in provisions_cited(tied, provisions)
+            ]
+        country = t("country." + detail.country, lang)
+        links.append(
+            Link(
+                TIMELINE_PAGE,
+                t("panel.country_link", lang, country=country),
+                {"lang": lang, "countries": detail.country},
+                ":material/flag:",
+            )
+        )
+    return Card(title=name, blocks=blocks, links=links, sections=sections)
