@@ -104,7 +104,8 @@ def _legend(lang: Lang) -> Element:
         f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
 <strong>{escape_html(t("map.legend.title", lang))}</strong>{rows}</div>
 <style>
-.liptako-legend {{position:absolute; z-index:1000; bottom:24px; right:10px; max-width:175px; background:rgba(255,255,255,.92);
+.liptako-legend {{position:absolute; z-index:1000; bottom:24px; right:10px; max-width:175px;
+  background:rgba(255,255,255,.92);
   padding:4px 6px; border-radius:4px; font:11px/1.4 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
 .liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
 .liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
