@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from liptako import data, timeline
-from liptako.browser import click_map_at
+from liptako.browser import MAP_FRAME, click_map_at
 from liptako.data import default_data_dir
 from liptako.state import Filters
 
@@ -39,6 +39,8 @@ def test_region_to_events_to_provision_and_back_by_url(server: Server, tab: Tab)
     expect(panel.get_by_role("heading", name="Tillabéri")).to_be_visible()
     reload_same(page)
     expect(page.locator(PANEL).get_by_role("heading", name="Tillabéri")).to_be_visible()
+    expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(30)
+    expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
     shoot(page, "1-map")
     page.get_by_role("link", name="See them on the timeline").click()
 
