@@ -192,20 +192,24 @@ def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str], de
         yield Located(reader.line_num, dict(record))
 
 
-def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
-    name = _display(path)
-    text = _read_text(path, defects)
+def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node | None, object]:
+    """The node tree (for line numbers) and the values; a syntax error names its line and the key it falls in."""
     try:
-        node = yaml.compose(text, Loader=_YamlLoader)
-        values = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.compose(text, Loader=_YamlLoader), yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - safe subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(
-            name,
+            _display(path),
             mark.line + 1 if mark else None,
             _field_at(path, text, mark.index) if mark else None,
             f"not valid YAML: {exc}",
         ) from None
+
+
+def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
+    name = _display(path)
+    text = _read_text(path, defects)
+    node, values = _parse_yaml(path, text)
     if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
         raise DataError(name, 1, None, "expected a list of entries")
     for item_node, item in zip(node.value, values, strict=True):
@@ -453,16 +457,7 @@ def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, Sour
     """Provenance per data file; every file in the data folder must have an entry."""
     file = _display(path)
     text = _read_text(path, defects)
-    try:
-        raw = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(
-            file,
-            mark.line + 1 if mark else None,
-            _field_at(path, text, mark.index) if mark else None,
-            f"not valid YAML: {exc}",
-        ) from None
+    _, raw = _parse_yaml(path, text)
     if not isinstance(raw, dict):
         raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
     lines = {line.split(":", 1)[0]: n for n, line in enumerate(text.splitlines(), 1) if line and line[0] not in " #"}
