@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from liptako import access, cards, maps, reforms
+from liptako import access, cards, maps, reforms, timeline
 from liptako.i18n import pick, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
@@ -100,7 +100,7 @@ with panel_column, st.container(key="region_panel", border=True):
         if events is not None and link.selection.event:
             event = events.loc[link.selection.event]
             with st.container(key="map_event", border=True):
-                st.markdown(f"**{escape_md(cards.event_label(event, lang))}**")
+                st.markdown(f"**{escape_md(timeline.event_label(event, lang))}**")
                 st.markdown(escape_md(pick(event, "summary", lang)))
                 access.page_link(
                     cards.TIMELINE_PAGE,

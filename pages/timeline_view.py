@@ -153,7 +153,7 @@ else:
         options,
         key="tl_event_picker",
         on_change=_on_pick,
-        format_func=lambda eid: cards.event_label(events.loc[eid], lang) if eid else t("timeline.picker.none", lang),
+        format_func=lambda eid: timeline.event_label(events.loc[eid], lang) if eid else t("timeline.picker.none", lang),
         help=t("timeline.pick_hint", lang),
     )
 

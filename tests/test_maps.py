@@ -3,7 +3,7 @@
 import geopandas as gpd
 import pytest
 
-from liptako import data, maps
+from liptako import data, maps, timeline
 from liptako.data import default_data_dir
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -99,7 +99,7 @@ def test_click_on_an_event_marker_names_the_event() -> None:
     events = data.load_events(default_data_dir() / "events.csv")
     located = events[events["lat"].notna()]
     event_id, event = next(located.iterrows())
-    label = maps.marker_label(event, "fr")
+    label = timeline.event_label(event, "fr")
     assert maps.clicked_event({"last_object_clicked_tooltip": label}, events, "fr") == event_id
     assert maps.clicked_event({"last_object_clicked_tooltip": "Tillabéri (Niger)"}, events, "fr") is None
     assert maps.clicked_event({"last_object_clicked_tooltip": None}, events, "fr") is None

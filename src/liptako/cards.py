@@ -13,10 +13,11 @@ import pandas as pd
 
 from liptako import reforms
 from liptako.charter import article_label, order
-from liptako.i18n import Lang, format_date, labelled, pick, t
+from liptako.i18n import Lang, labelled, pick, t
 from liptako.maps import RegionDetail, format_area, zone_sentence
 from liptako.schema import AdminChange, Provision, Zone
 from liptako.text import escape_md, md_link
+from liptako.timeline import event_label, when
 
 MAP_PAGE = "pages/map_view.py"
 TIMELINE_PAGE = "pages/timeline_view.py"
@@ -52,20 +53,6 @@ class Card:
     links_title: str = ""
     warning: str = ""
     sections: list[Section] = field(default_factory=list)
-
-
-def when(event: pd.Series, lang: Lang) -> str:
-    """The event's date as precisely as the sources allow, with its end for a period."""
-    precision = str(event["date_precision"])
-    text = format_date(event["date"].date(), lang, precision)
-    if pd.notna(event.get("end_date")):
-        text += " – " + format_date(event["end_date"].date(), lang)
-    return text
-
-
-def event_label(event: pd.Series, lang: Lang) -> str:
-    """One line naming an event, for lists and pickers (plain text, not Markdown)."""
-    return f"{when(event, lang)} — {pick(event, 'title', lang)}"
 
 
 def event_card(

@@ -467,9 +467,9 @@ def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, Sour
         entry = _checked(SourceEntry, file, located, defects)
         if entry is not None:
             entries[name] = entry
-    for data_file in sorted(p.name for p in path.parent.iterdir() if p.is_file()):
+    for data_file in sorted(p.name for p in path.parent.iterdir()):
         if data_file not in raw and data_file not in UNSOURCED:
-            defects.add(DataError(file, None, data_file, "this data file has no provenance entry"))
+            defects.add(DataError(file, None, data_file, "this entry of the data folder has no provenance entry"))
     return entries
 
 
@@ -498,5 +498,5 @@ def check_all(folder: Path) -> list[DataError]:
     return defects.found
 
 
-UNSOURCED = {"SOURCES.yaml", "README.md", "CHANGELOG.md"}
-"""Files in `data/` that describe the data rather than hold facts."""
+UNSOURCED = {"SOURCES.yaml"}
+"""The one file in `data/` without an entry of its own: the provenance file itself."""

@@ -22,7 +22,7 @@ from branca.element import Element
 from liptako.i18n import Lang, format_date, pick, t
 from liptako.schema import Zone
 from liptako.text import escape_html, escape_md
-from liptako.timeline import TYPE_COLOURS
+from liptako.timeline import TYPE_COLOURS, event_label
 
 COUNTRY_COLOURS = {"MLI": "#b5651d", "BFA": "#2e7d6b", "NER": "#5b5ea6"}
 ZONE_COLOUR = "#d1495b"
@@ -212,11 +212,6 @@ def base_map(
     return m
 
 
-def marker_label(event: pd.Series, lang: Lang) -> str:
-    """An event marker's tooltip (plain text; escaped where it is put into HTML), also how a click is traced back."""
-    return f"{format_date(event['date'].date(), lang, str(event['date_precision']))} — {pick(event, 'title', lang)}"
-
-
 def clicked_event(returned: Mapping | None, events: pd.DataFrame | None, lang: Lang) -> str | None:
     """The event whose marker was clicked last, found from the tooltip text streamlit-folium reports; None when
     the click was on anything else."""
@@ -224,7 +219,7 @@ def clicked_event(returned: Mapping | None, events: pd.DataFrame | None, lang: L
     if not tooltip or events is None:
         return None
     located = events[events["lat"].notna()]
-    matches = [str(eid) for eid, event in located.iterrows() if marker_label(event, lang) == tooltip]
+    matches = [str(eid) for eid, event in located.iterrows() if event_label(event, lang) == tooltip]
     return matches[0] if matches else None
 
 

@@ -74,12 +74,22 @@ def lane_labels(lanes: str, lang: Lang) -> dict[str, str]:
     return {key: t(prefix + key, lang) for key in keys}
 
 
+def when(event: pd.Series, lang: Lang) -> str:
+    """The event's date as precisely as the sources allow, with its end for a period."""
+    text = format_date(event["date"].date(), lang, str(event["date_precision"]))
+    if pd.notna(event.get("end_date")):
+        text += " – " + format_date(event["end_date"].date(), lang)
+    return text
+
+
+def event_label(event: pd.Series, lang: Lang) -> str:
+    """One line naming an event (plain text): lists, pickers, map tooltips — and how a marker click is traced back."""
+    return f"{when(event, lang)} — {pick(event, 'title', lang)}"
+
+
 def _hover(event: pd.Series, lang: Lang) -> str:
-    when = format_date(event["date"].date(), lang, str(event["date_precision"]))
-    if pd.notna(event["end_date"]):
-        when += f" – {format_date(event['end_date'].date(), lang)}"
     claim = f" <i>({escape_html(t('timeline.claim', lang))})</i>" if event["claim"] else ""
-    return f"<b>{escape_html(when)}</b><br>{escape_html(pick(event, 'title', lang))}{claim}"
+    return f"<b>{escape_html(when(event, lang))}</b><br>{escape_html(pick(event, 'title', lang))}{claim}"
 
 
 def build_figure(
