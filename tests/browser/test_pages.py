@@ -62,4 +62,4 @@ def test_sources_page_lists_every_data_file(server: Server, tab: Tab) -> None:
     open_app(page, f"{server.url}/sources?lang=en")
     for path in sorted(default_data_dir().iterdir()):
         if path.name not in UNSOURCED:
-            expect(page.get_by_text(f"data/{path.name}")).to_be_visible()
+            expect(page.get_by_text(f"File: data/{path.name}")).to_be_visible()
