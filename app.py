@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from liptako import access
+from liptako import ui
 from liptako.i18n import LANGS, language_from_locale, t
 from liptako.state import parse
 
@@ -63,4 +63,4 @@ st.session_state.shared_query = st.query_params.to_dict()
 
 st.divider()
 st.caption(t("app.footer", lang))
-st.caption(access.as_of(lang))
+st.caption(ui.as_of(lang))

@@ -2,23 +2,23 @@
 
 import streamlit as st
 
-from liptako import access, cards, charter
-from liptako.i18n import format_date, labelled, pick, t
+from liptako import cards, charter, store, ui
+from liptako.i18n import format_date, labelled, pick, t, tn
 from liptako.state import THEMES, Known, parse
 from liptako.text import escape_md, md_link
 
 lang = st.session_state.language
-documents = access.require(access.documents, lang)
-provisions = access.require(access.provisions, lang)
-events = access.optional(access.events)
-regions = access.optional(access.regions)
+documents = ui.require("documents", lang)
+provisions = ui.require("provisions", lang)
+events = store.optional("events")
+regions = store.optional("regions")
 
 st.title(t("charter.title", lang))
 st.caption(t("charter.intro", lang))
 
 docs = {d.id: d for d in documents}
 link, notices = parse(st.query_params.to_dict(), Known(docs=set(docs), provisions={p.id for p in provisions}))
-access.show_notices(notices, lang, link)
+ui.show_notices(notices, lang, link)
 doc_id = link.selection.doc or next(iter(docs))
 
 # The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
@@ -28,17 +28,17 @@ st.session_state.ch_themes = list(link.filters.themes)
 
 
 def _on_doc() -> None:
-    access.write_state(link.with_selection(doc=st.session_state.ch_doc, article=None), lang)
+    ui.write_state(link.with_selection(doc=st.session_state.ch_doc, article=None), lang)
 
 
 def _on_filter() -> None:
-    access.write_state(
+    ui.write_state(
         link.with_filters(charter_text=st.session_state.ch_text.strip(), themes=tuple(st.session_state.ch_themes)), lang
     )
 
 
 def _open(article: str) -> None:
-    access.write_state(link.with_selection(doc=doc_id, article=article), lang)
+    ui.write_state(link.with_selection(doc=doc_id, article=article), lang)
 
 
 st.selectbox(
@@ -79,16 +79,16 @@ row[1].multiselect(
 if link.selection.article:
     opened = next(p for p in provisions if p.id == f"{doc_id}-{link.selection.article}")
     with st.container(key="provision_card", border=True):
-        access.render_card(cards.provision_card(opened, events, lang, regions))
+        ui.render_card(cards.provision_card(opened, events, lang, regions))
 
 shown = charter.select(provisions, doc_id, link.filters.themes, link.filters.charter_text)
-st.markdown(t("charter.count", lang, count=len(shown), total=sum(p.document == doc_id for p in provisions)))
+st.markdown(tn("charter.count", len(shown), lang, total=sum(p.document == doc_id for p in provisions)))
 if not shown:
     st.info(t("charter.empty", lang), icon=":material/search_off:")
 with st.container(key="provision_list"):
     for provision in shown:
-        with st.expander(cards.provision_label(provision, lang), expanded=bool(link.filters.charter_text)):
-            access.render_card(cards.provision_card(provision, events, lang, regions))
+        with st.expander(escape_md(cards.provision_label(provision, lang)), expanded=bool(link.filters.charter_text)):
+            ui.render_card(cards.provision_card(provision, events, lang, regions))
             st.button(
                 t("charter.open", lang),
                 key=f"open-{provision.id}",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from liptako import access
+from liptako import store
 from liptako.i18n import t
 
 lang = st.session_state.language
@@ -11,10 +11,10 @@ st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))
 st.markdown(t("home.audience", lang))
 
-regions = access.optional(access.regions)
-places = access.optional(access.places)
-events = access.optional(access.events)
-provisions = access.optional(access.provisions)
+regions = store.optional("regions")
+places = store.optional("places")
+events = store.optional("events")
+provisions = store.optional("provisions")
 
 VIEWS = [  # heading, text, its figures, link target, link label, icon
     (

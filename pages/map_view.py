@@ -3,19 +3,19 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from liptako import access, cards, maps, reforms, timeline
+from liptako import cards, maps, reforms, store, timeline, ui
 from liptako.i18n import pick, t
 from liptako.state import Known, parse
 from liptako.text import escape_md
 
 lang = st.session_state.language
-regions = access.require(access.regions, lang)
-provinces = access.require(access.provinces, lang)
-places = access.require(access.places, lang)
-zones = access.require(access.zones, lang)
-changes = access.require(access.admin_changes, lang)
-events = access.optional(access.events)
-provisions = cards.provisions_by_id(access.optional(access.provisions) or ())
+regions = ui.require("regions", lang)
+provinces = ui.require("provinces", lang)
+places = ui.require("places", lang)
+zones = ui.require("zones", lang)
+changes = ui.require("admin_changes", lang)
+events = store.optional("events")
+provisions = cards.provisions_by_id(store.optional("provisions") or ())
 
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
@@ -24,7 +24,7 @@ link, notices = parse(
     st.query_params.to_dict(),
     Known(regions=set(regions.index), events=set(events.index) if events is not None else None),
 )
-access.show_notices(notices, lang, link)
+ui.show_notices(notices, lang, link)
 # The URL holds the selection: push it into the picker on every run; a click or a pick writes the URL.
 selected = link.selection.region
 st.session_state.region_picker = selected or ""
@@ -35,15 +35,15 @@ st.session_state.zone_choice = st.session_state.zone_id
 
 
 def _select(region_id: str | None, event_id: str | None = None) -> None:
-    access.write_state(link.with_selection(region=region_id, event=event_id), lang)
+    ui.write_state(link.with_selection(region=region_id, event=event_id), lang)
 
 
 def _on_map_click() -> None:
-    """A click on a region selects it; a click on an event marker also opens that event in the panel."""
+    """A click anywhere in a region selects it; a click on an event dot also opens its newest event (by id)."""
     returned = st.session_state.get("region_map")
     rid = maps.clicked_region(returned, regions)
     if rid:
-        _select(rid, maps.clicked_event(returned, events, lang))
+        _select(rid, maps.clicked_event(returned, events))
 
 
 def _on_pick() -> None:
@@ -70,7 +70,7 @@ zone_id = controls[1].radio(
     key="zone_choice",
     horizontal=True,
     on_change=_on_zone,
-    format_func=lambda zid: zone_by_id[zid].label_fr if lang == "fr" else zone_by_id[zid].label_en,
+    format_func=lambda zid: escape_md(pick(zone_by_id[zid], "label", lang)),
     help=t("map.zone_hint", lang),
 )
 
@@ -81,7 +81,7 @@ with map_column:
         key="region_map",
         height=560,
         use_container_width=True,
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
+        returned_objects=["last_object_clicked", "last_active_drawing"],
         feature_group_to_add=[
             maps.zone_layer(zone_by_id[zone_id], regions, lang),
             maps.highlight_layer(regions, selected),
@@ -102,11 +102,21 @@ with panel_column, st.container(key="region_panel", border=True):
             with st.container(key="map_event", border=True):
                 st.markdown(f"**{escape_md(timeline.event_label(event, lang))}**")
                 st.markdown(escape_md(pick(event, "summary", lang)))
-                access.page_link(
+                ui.page_link(
                     cards.TIMELINE_PAGE,
                     t("panel.open_card", lang),
                     ":material/event:",
                     {"lang": lang, "event": link.selection.event},
                 )
+                others = maps.same_spot(events, link.selection.event)
+                if others:
+                    st.markdown(f"**{t('map.same_spot', lang)}**")
+                    for other in others:
+                        ui.page_link(
+                            cards.TIMELINE_PAGE,
+                            escape_md(timeline.event_label(events.loc[other], lang)),
+                            ":material/event:",
+                            {"lang": lang, "event": other},
+                        )
         detail = maps.region_detail(regions, provinces, zones, selected, lang)
-        access.render_card(cards.region_card(detail, zones, changes, events, provisions, lang))
+        ui.render_card(cards.region_card(detail, zones, changes, events, provisions, lang))

@@ -1,25 +1,28 @@
 """Timeline: filter the events, click one to read its card. The URL holds every filter and the open event."""
 
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
-from liptako import access, cards, timeline
-from liptako.i18n import format_date, pick, t
-from liptako.state import COUNTRIES, LANES, TYPES, Filters, Known, State, parse
+from liptako import cards, exports, store, timeline, ui
+from liptako.i18n import format_date, pick, t, tn
+from liptako.state import COUNTRIES, LANES, TYPES, Known, State, clamp_dates, parse
+from liptako.text import escape_md
 
 lang = st.session_state.language
-events = access.require(access.events, lang)
-periods = access.require(access.rule_periods, lang)
-regions = access.require(access.regions, lang)
-provisions = cards.provisions_by_id(access.optional(access.provisions) or ())
+events = ui.require("events", lang)
+periods = ui.require("rule_periods", lang)
+regions = ui.require("regions", lang)
+provisions = cards.provisions_by_id(store.optional("provisions") or ())
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
-link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index), events=set(events.index)))
-access.show_notices(notices, lang, link)
 first, last = timeline.date_bounds(events)
+link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index), events=set(events.index)))
+link, outside = clamp_dates(link, first, last)
+ui.show_notices(notices + outside, lang, link)
 
 # The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
 st.session_state.tl_countries = list(link.filters.countries)
@@ -30,36 +33,34 @@ st.session_state.tl_lanes = link.lanes
 
 
 def _from_widgets() -> State:
+    """The link with this page's filters as the widgets hold them; the other pages' parts are kept as they are."""
     start, end = st.session_state.tl_dates
-    return State(
-        filters=Filters(
-            countries=tuple(st.session_state.tl_countries),
-            types=tuple(st.session_state.tl_types),
-            date_from=start if start != first else None,
-            date_to=end if end != last else None,
-            text=st.session_state.tl_text.strip(),
-        ),
-        selection=link.selection,
-        lanes=st.session_state.tl_lanes,
+    changed = link.with_filters(
+        countries=tuple(st.session_state.tl_countries),
+        types=tuple(st.session_state.tl_types),
+        date_from=start if start != first else None,
+        date_to=end if end != last else None,
+        text=st.session_state.tl_text.strip(),
     )
+    return replace(changed, lanes=st.session_state.tl_lanes)
 
 
 def _on_filter() -> None:
-    access.write_state(_from_widgets(), lang)
+    ui.write_state(_from_widgets(), lang)
 
 
 def _on_chart() -> None:
     event_id = timeline.selected_event(st.session_state.get("tl_chart"), events.index)
     if event_id:
-        access.write_state(link.with_selection(event=event_id), lang)
+        ui.write_state(link.with_selection(event=event_id), lang)
 
 
 def _on_pick() -> None:
-    access.write_state(link.with_selection(event=st.session_state.tl_event_picker or None), lang)
+    ui.write_state(link.with_selection(event=st.session_state.tl_event_picker or None), lang)
 
 
 def _clear_region() -> None:
-    access.write_state(link.with_selection(region=None), lang)
+    ui.write_state(link.with_selection(region=None), lang)
 
 
 with st.container(key="timeline_filters"):
@@ -109,14 +110,13 @@ region = link.selection.region
 if region:
     with st.container(horizontal=True):
         st.info(
-            t("timeline.region_filter", lang, region=pick(regions.loc[region], "name", lang)),
+            t("timeline.region_filter", lang, region=escape_md(pick(regions.loc[region], "name", lang))),
             icon=":material/location_on:",
         )
         st.button(t("timeline.clear_region", lang), on_click=_clear_region, icon=":material/close:")
 
 shown = timeline.filter_events(events, link.filters, region)
-count_key = "timeline.count_one" if len(shown) == 1 else "timeline.count"
-st.markdown(t(count_key, lang, count=len(shown), total=len(events)), help=None)
+st.markdown(tn("timeline.count", len(shown), lang, total=len(events)), help=None)
 
 if shown.empty:
     st.info(t("timeline.empty", lang), icon=":material/filter_alt_off:")
@@ -135,10 +135,10 @@ else:
         on_select=_on_chart,
         selection_mode="points",
         config={"displaylogo": False, "scrollZoom": True},
-        alt=t(
+        alt=tn(
             "timeline.alt",
+            len(shown),
             lang,
-            count=len(shown),
             start=format_date(start, lang),
             end=format_date(end, lang),
             lanes=t(f"timeline.lanes.{link.lanes}", lang),
@@ -159,14 +159,14 @@ else:
 
 if link.selection.event:
     with st.container(key="event_card", border=True):
-        access.render_card(cards.event_card(events.loc[link.selection.event], regions, lang, provisions))
+        ui.render_card(cards.event_card(events.loc[link.selection.event], regions, lang, provisions))
 
 if not shown.empty:
     with st.expander(t("timeline.table", lang), icon=":material/table:"):
         st.dataframe(cards.event_table(shown, lang), hide_index=True, width="stretch")
     st.download_button(
         t("timeline.download", lang),
-        timeline.export_csv(shown),
+        exports.event_rows_csv(shown),
         file_name="liptako-events.csv",
         mime="text/csv",
         icon=":material/download:",

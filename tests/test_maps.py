@@ -1,10 +1,14 @@
 """The map builder, tested on its HTML: every region present, text escaped, no asset from another host."""
 
+import json
+import re
+
 import geopandas as gpd
 import pytest
 
-from liptako import data, maps, timeline
+from liptako import data, maps
 from liptako.data import default_data_dir
+from liptako.text import escape_html
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -34,24 +38,25 @@ def test_map_holds_every_region_and_serves_its_own_leaflet(layers) -> None:  # n
         assert f"region-{rid}" in html
     assert maps.external_assets(m) == []
     assert "/app/static/leaflet/leaflet.js" in html
-    assert "tile.openstreetmap.org" in html  # offered as an optional layer…
-    assert '"show": false' in html or "show: false" in html or html.count("openstreetmap") >= 1
+
+
+def test_tiles_are_offered_in_the_layer_control_but_off_by_default(layers) -> None:  # noqa: ANN001
+    """Leaflet ticks an overlay in the layer control only if it is on the map: the tile layer must be listed
+    there but never added to the map by the page's own script (it would be with folium's default show=True)."""
+    regions, provinces, places, _ = layers
+    html = html_of(maps.base_map(regions, provinces, places, "en"))
+    map_var = re.search(r"var (map_\w+) = L\.map\(", html).group(1)
+    tiles = re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(\s*\"https://tile\.openstreetmap\.org/", html)
+    assert len(tiles) == 1, "one OpenStreetMap tile layer, offered as an option"
+    overlays = re.search(r"overlays\s*:\s*\{(.*?)\}", html, re.S).group(1)
+    assert re.search(rf":\s*{tiles[0]}\s*,", overlays), "the tile layer is listed in the layer control"
+    assert f"{tiles[0]}.addTo(" not in html and f"addLayer({tiles[0]})" not in html
+    assert f".addTo({map_var});" in html  # how folium adds what is shown at start (regions, control…)
 
 
 def test_static_assets_follow_the_base_url_path() -> None:
     assert maps.static_url("leaflet/leaflet.js", "/liptako/") == "/liptako/app/static/leaflet/leaflet.js"
     assert maps.static_url("leaflet/leaflet.js", "") == "/app/static/leaflet/leaflet.js"
-
-
-def test_names_from_data_are_escaped_in_tooltips(layers) -> None:  # noqa: ANN001
-    regions, provinces, places, _ = layers
-    regions = regions.copy()
-    regions.loc["NE-6", "name_en"] = HOSTILE
-    places = places.copy()
-    places.loc["tillaberi", "name"] = HOSTILE
-    html = html_of(maps.base_map(regions, provinces, places, "en"))
-    assert HOSTILE not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_tripoint_is_where_the_three_countries_meet(layers) -> None:  # noqa: ANN001
@@ -95,12 +100,67 @@ def test_zone_and_highlight_layers_carry_only_what_changes(layers) -> None:  # n
     assert len(maps.highlight_layer(regions, None)._children) == 0
 
 
-def test_click_on_an_event_marker_names_the_event() -> None:
+def rendered_points(html: str, layer: str) -> list[dict]:
+    """The point features of one kind ("event", "town", "tripoint") exactly as the page's script holds them."""
+    features = []
+    for call in re.finditer(r"geo_json_\w+_add\(", html):
+        collection, _ = json.JSONDecoder().raw_decode(html, call.end())
+        features += [f for f in collection["features"] if (f.get("properties") or {}).get("layer") == layer]
+    return features
+
+
+def test_click_on_an_event_dot_opens_the_event_by_its_id(layers) -> None:  # noqa: ANN001
+    """Every located event can be opened from the map, periods (with an end date) included: the click is read from
+    the feature the browser reports, as st_folium returns it for the dot actually rendered."""
+    regions, provinces, places, _ = layers
     events = data.load_events(default_data_dir() / "events.csv")
-    located = events[events["lat"].notna()]
-    event_id, event = next(located.iterrows())
-    label = timeline.event_label(event, "fr")
-    assert maps.clicked_event({"last_object_clicked_tooltip": label}, events, "fr") == event_id
-    assert maps.clicked_event({"last_object_clicked_tooltip": "Tillabéri (Niger)"}, events, "fr") is None
-    assert maps.clicked_event({"last_object_clicked_tooltip": None}, events, "fr") is None
-    assert maps.clicked_event(None, None, "en") is None
+    dots = rendered_points(html_of(maps.base_map(regions, provinces, places, "fr", events=events)), "event")
+    opened = set()
+    for dot in dots:
+        clicked = maps.clicked_event({"last_active_drawing": dot, "last_object_clicked": {"lat": 0, "lng": 0}}, events)
+        assert clicked == dot["properties"]["ids"][0]
+        opened |= {clicked, *maps.same_spot(events, clicked)}
+    located = set(events.index[events["lat"].notna()])
+    assert opened == located
+    periods = set(events.index[events["end_date"].notna()]) & located
+    assert periods and periods <= opened
+
+
+def test_clicks_on_other_things_open_no_event(layers) -> None:  # noqa: ANN001
+    regions, provinces, places, _ = layers
+    events = data.load_events(default_data_dir() / "events.csv")
+    html = html_of(maps.base_map(regions, provinces, places, "en", events=events))
+    town = rendered_points(html, "town")[0]
+    assert maps.clicked_event({"last_active_drawing": town}, events) is None
+    region = {"type": "Feature", "properties": {"id": "NE-6", "label": "Tillabéri (Niger)"}}
+    assert maps.clicked_event({"last_active_drawing": region}, events) is None
+    assert maps.clicked_event({"last_active_drawing": None}, events) is None
+    stale = {"properties": {"layer": "event", "ids": ["no-such-event"]}}
+    assert maps.clicked_event({"last_active_drawing": stale}, events) is None
+    assert maps.clicked_event(None, None) is None
+
+
+TEMPLATE_ATTACKS = [HOSTILE, "`", "${alert(document.domain)}", "\\", "</script><script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("attack", TEMPLATE_ATTACKS)
+def test_data_text_is_escaped_and_never_reaches_a_script_template_literal(layers, attack: str) -> None:  # noqa: ANN001
+    """folium writes `Tooltip` and `Popup` text into JavaScript template literals; data text must never go there
+    raw. Town, region and event names carrying a backtick, `${...}`, a backslash or a closing script tag appear
+    in the page only as JSON data or HTML character references."""
+    regions, provinces, places, _ = layers
+    events = data.load_events(default_data_dir() / "events.csv").copy()
+    regions = regions.copy()
+    regions.loc["NE-6", "name_en"] = f"Tillabéri zq{attack}zq"
+    places = places.copy()
+    places.loc["tillaberi", "name"] = f"Tillabéri zq{attack}zq"
+    located = events.index[events["lat"].notna()]
+    events.loc[located, "title_en"] = events.loc[located, "title_en"] + f" zq{attack}zq"
+    html = html_of(maps.base_map(regions, provinces, places, "en", events=events))
+    assert f"zq{attack}zq" not in html
+    assert "L.tooltip(" not in html and "L.popup(" not in html, "text from data goes through feature properties"
+    for kind in ("town", "event"):
+        labels = [f["properties"]["label"] for f in rendered_points(html, kind)]
+        assert labels and all("`" not in label and "${" not in label and "\\" not in label for label in labels)
+    town = next(f for f in rendered_points(html, "town") if f["properties"]["id"] == "tillaberi")
+    assert town["properties"]["label"] == escape_html(f"Tillabéri zq{attack}zq")

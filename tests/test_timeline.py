@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from liptako import data, timeline
+from liptako import data, exports, timeline
 from liptako.data import default_data_dir
 from liptako.state import Filters
 
@@ -112,7 +112,7 @@ def test_selected_event_reads_the_clicked_point(events) -> None:  # noqa: ANN001
 def test_export_is_exactly_the_rows_shown_and_reloads(events, tmp_path) -> None:  # noqa: ANN001
     shown = timeline.filter_events(events, Filters(countries=("MLI",), types=("coup", "attempted_coup")))
     path = tmp_path / "events.csv"
-    path.write_bytes(timeline.export_csv(shown))
+    path.write_bytes(exports.event_rows_csv(shown))
     again = data.load_events(path)
     assert list(again.index) == list(shown.index)
     assert again.loc[shown.index[0], "summary_fr"] == shown.iloc[0]["summary_fr"]
@@ -126,4 +126,46 @@ def test_selected_event_is_ringed_on_each_of_its_lanes(events, periods) -> None:
 
 def test_export_of_no_rows_is_a_header(events) -> None:  # noqa: ANN001
     empty = timeline.filter_events(events, Filters(text="zzzz-no-such-word"))
-    assert timeline.export_csv(empty).decode().strip() == ",".join(events.columns)
+    assert exports.event_rows_csv(empty).decode().strip() == ",".join(events.columns)
+
+
+ENGLISH_MONTHS = {
+    *(dt.date(2021, m, 1).strftime("%B") for m in range(1, 13)),  # the C locale's names are English
+    *(dt.date(2021, m, 1).strftime("%b") for m in range(1, 13)),
+    "Sept",
+}
+
+
+def _tick_words(fig) -> list[str]:  # noqa: ANN001
+    return [word.strip(".,") for label in fig.layout.xaxis.ticktext for word in html.unescape(label).split()]
+
+
+def test_french_date_axis_has_french_month_names(events, periods) -> None:  # noqa: ANN001
+    """plotly's own month names are English only: the axis must carry its own ticks, written by Babel."""
+    window = (dt.date(2020, 8, 1), dt.date(2022, 6, 30))  # short enough for month ticks
+    shown = timeline.filter_events(events, Filters(date_from=window[0], date_to=window[1]))
+    fig = timeline.build_figure(shown, periods, "fr", window=window)
+    axis = fig.layout.xaxis
+    assert axis.tickmode == "array" and len(axis.tickvals) == len(axis.ticktext) >= 4
+    words = _tick_words(fig)
+    assert not ENGLISH_MONTHS & set(words), words
+    assert {"janv", "avr", "juil", "oct"} & set(words), words
+    english = _tick_words(timeline.build_figure(shown, periods, "en", window=window))
+    assert {"Jan", "Apr", "Jul", "Oct"} & set(english), english
+
+
+def test_date_axis_ticks_are_years_on_a_long_range(events, periods) -> None:  # noqa: ANN001
+    fig = timeline.build_figure(events, periods, "fr")
+    labels = list(fig.layout.xaxis.ticktext)
+    assert 4 <= len(labels) <= 11 and all(label.isdigit() for label in labels), labels
+    first, last = (dt.date.fromisoformat(v) for v in (fig.layout.xaxis.tickvals[0], fig.layout.xaxis.tickvals[-1]))
+    low, high = (dt.date.fromisoformat(v[:10]) for v in fig.layout.xaxis.range)
+    assert low <= first and last <= high
+
+
+def test_date_ticks_fall_on_round_months_inside_the_range() -> None:
+    first, last = dt.date(2021, 3, 15), dt.date(2021, 6, 2)
+    values, labels = timeline.date_ticks(first, last, "fr")
+    assert values == ["2021-04-01", "2021-05-01", "2021-06-01"]
+    assert labels == ["avr. 2021", "mai 2021", "juin 2021"]
+    assert timeline.date_ticks(first, last, "en")[1] == ["Apr 2021", "May 2021", "Jun 2021"]

@@ -12,12 +12,13 @@ import geopandas as gpd
 import pandas as pd
 
 from liptako import reforms
-from liptako.charter import article_label, order
+from liptako.charter import article_label, events_for, order
 from liptako.i18n import Lang, labelled, pick, t
 from liptako.maps import RegionDetail, format_area, zone_sentence
 from liptako.schema import AdminChange, Provision, Zone
-from liptako.text import escape_md, md_link
-from liptako.timeline import event_label, when
+from liptako.state import Filters
+from liptako.text import escape_md, fold, md_link
+from liptako.timeline import event_label, filter_events, when
 
 MAP_PAGE = "pages/map_view.py"
 TIMELINE_PAGE = "pages/timeline_view.py"
@@ -110,12 +111,19 @@ def event_card(
 
 
 def provision_label(provision: Provision, lang: Lang) -> str:
-    """'Art. 6 — Mutual defence' (plain text)."""
-    return f"{article_label(provision, lang)} — {pick(provision, 'title', lang)}"
-
-
-def events_for_region(events: pd.DataFrame, region_id: str) -> pd.DataFrame:
-    return events[events["region_ids"].map(lambda rs: region_id in rs)]
+    """'Art. 6 — Mutual defence' (plain text). A title that only names the provision ('Preamble') is not repeated
+    after its label, and one that opens by naming it ('Article 9 — text not found') keeps only the rest; names are
+    compared without case or accents."""
+    label = article_label(provision, lang)
+    title = pick(provision, "title", lang)
+    names = [fold(label)] + ([] if provision.number == "preamble" else [fold(f"article {provision.number}")])
+    if fold(title) in names:
+        return label
+    for end in range(1, len(title)):
+        if fold(title[:end]) in names and not title[end].isalnum():
+            rest = title[end:].lstrip(" \u00a0—–-:.")
+            return f"{label} — {rest}" if rest else label
+    return f"{label} — {title}"
 
 
 def event_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -165,7 +173,7 @@ def provision_card(
         blocks.append(labelled(t("card.sources", lang), " · ".join(md_link(u) for u in provision.sources), lang))
     links = []
     if events is not None:
-        bearing = events[events["provision_ids"].map(lambda ids: provision.id in ids)]
+        bearing = events_for(events, provision.id)
         links = [
             Link(TIMELINE_PAGE, event_label(event, lang), {"event": str(eid), "lang": lang}, ":material/event:")
             for eid, event in bearing.iterrows()
@@ -226,7 +234,7 @@ def region_card(
         )
     links = []
     if events is not None:
-        tied = events_for_region(events, detail.id)
+        tied = filter_events(events, Filters(), detail.id)
         if tied.empty:
             blocks.append(f"*{t('panel.events_none', lang)}*")
         else:

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from shapely.validation import explain_validity
 
 from liptako.schema import (
+    ZONE_IDS,
     AdminChange,
     Document,
     Event,
@@ -39,26 +40,22 @@ from liptako.schema import (
 )
 
 M = typing.TypeVar("M", bound=BaseModel)
-T = typing.TypeVar("T")
 
 
 def default_data_dir() -> Path:
-    """`LIPTAKO_DATA_DIR` lets tests point the whole app at a fixture data set."""
-    return Path(os.environ.get("LIPTAKO_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
+    """Where the data files are: `LIPTAKO_DATA_DIR` if set (tests point the app at a fixture data set; an install
+    from a wheel points it at its copy of `data/`), else the `data/` folder of the checkout this package runs from
+    (an editable install), else `./data` (the app started from its own folder, as `make run` and the container do).
+    """
+    return locate_data_dir(os.environ.get("LIPTAKO_DATA_DIR"), Path(__file__).resolve(), Path.cwd())
 
 
-FILES = {
-    "regions": "regions.geojson",
-    "provinces": "provinces_bfa.geojson",
-    "places": "places.csv",
-    "zones": "lg_zone.yaml",
-    "admin_changes": "admin_changes.yaml",
-    "events": "events.csv",
-    "rule_periods": "rule_periods.csv",
-    "documents": "documents.yaml",
-    "provisions": "provisions.yaml",
-    "sources": "SOURCES.yaml",
-}
+def locate_data_dir(setting: str | None, module: Path, cwd: Path) -> Path:
+    """The rule of `default_data_dir`, with its inputs explicit so that each case can be tested."""
+    if setting:
+        return Path(setting)
+    checkout = module.parents[2] / "data"
+    return checkout if (checkout / "SOURCES.yaml").is_file() else cwd / "data"
 
 
 class DataError(Exception):
@@ -137,14 +134,14 @@ def _field_at(path: Path, text: str, offset: int) -> str | None:
     return keys[-1] if keys else None
 
 
-def _read_text(path: Path, defects: Defects) -> str:
-    """The file's text; a file whose last line has no line break was probably cut short (a failed save or copy)."""
+def _read_text(path: Path) -> str:
+    """The file's text, or a located error for a missing file or bytes that are not UTF-8."""
     name = _display(path)
     if not path.is_file():
         raise DataError(name, None, None, "file not found")
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         before = raw[: exc.start].decode("utf-8", errors="replace")
@@ -155,22 +152,34 @@ def _read_text(path: Path, defects: Defects) -> str:
             _field_at(path, text, len(before)),
             f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8",
         ) from None
-    if text and not text.endswith("\n"):
-        last = text.count("\n") + 1
-        defects.add(
-            DataError(
-                name,
-                last,
-                _field_at(path, text, len(text)),
-                "the last line has no line break: the file may be truncated",
-            )
-        )
-    return text
+
+
+def _unclosed(text: str) -> bool:
+    """JSON whose text ends inside a string or before all its brackets close: it was cut short."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif in_string:
+            escaped, in_string = char == "\\", char != '"'
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+    return in_string or depth > 0
+
+
+def _cut_short(text: str, offset: int) -> bool:
+    """A parse error at the very end of the text: the file was probably cut short (a failed save or copy). A file
+    that parses completely is never called truncated, final line break or not."""
+    return offset >= len(text.rstrip())
 
 
 def _csv_records(path: Path, columns: Iterable[str], required: Iterable[str], defects: Defects) -> Iterator[Located]:
     name = _display(path)
-    reader = csv.DictReader(io.StringIO(_read_text(path, defects), newline=""))
+    reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
     header = reader.fieldnames or []
     if not header:
         raise DataError(name, 1, None, "the file is empty: a header row is expected")
@@ -198,17 +207,17 @@ def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node | None, object]:
         return yaml.compose(text, Loader=_YamlLoader), yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - safe subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        why = f"not valid YAML: {exc}"
+        if mark and _cut_short(text, mark.index):
+            why = f"the file ends in the middle of an entry: it may be truncated ({why})"
         raise DataError(
-            _display(path),
-            mark.line + 1 if mark else None,
-            _field_at(path, text, mark.index) if mark else None,
-            f"not valid YAML: {exc}",
+            _display(path), mark.line + 1 if mark else None, _field_at(path, text, mark.index) if mark else None, why
         ) from None
 
 
 def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
     name = _display(path)
-    text = _read_text(path, defects)
+    text = _read_text(path)
     node, values = _parse_yaml(path, text)
     if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
         raise DataError(name, 1, None, "expected a list of entries")
@@ -222,11 +231,14 @@ def _yaml_records(path: Path, defects: Defects) -> Iterator[Located]:
 
 def _feature_records(path: Path, defects: Defects) -> Iterator[tuple[Located, object]]:
     name = _display(path)
-    text = _read_text(path, defects)
+    text = _read_text(path)
     try:
         collection = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(name, exc.lineno, _field_at(path, text, exc.pos), f"not valid JSON: {exc.msg}") from None
+        why = f"not valid JSON: {exc.msg}"
+        if _cut_short(text, exc.pos) or _unclosed(text):
+            why = f"the file ends in the middle of its data: it may be truncated ({why})"
+        raise DataError(name, exc.lineno, _field_at(path, text, exc.pos), why) from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise DataError(name, None, "type", "expected a GeoJSON FeatureCollection")
     for number, feature in enumerate(collection.get("features", []), start=1):
@@ -398,6 +410,11 @@ def load_zones(path: Path, region_ids: set[str] | None = None, defects: Defects 
     rows = _entries(path, Zone, defects)
     for row, zone in rows:
         _known(_display(path), row, "unit_ids", zone.unit_ids, region_ids, "region", defects)
+    present = {zone.id for _, zone in rows}
+    for missing in (z for z in ZONE_IDS if z not in present):
+        end = _read_text(path).count("\n") + 1
+        why = f"no zone with id {missing!r}: the map and the region panel need the zones {', '.join(ZONE_IDS)}"
+        defects.add(DataError(_display(path), end, "id", why))
     return tuple(z for _, z in rows)
 
 
@@ -454,9 +471,10 @@ def load_provisions(
 
 
 def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, SourceEntry]:
-    """Provenance per data file; every file in the data folder must have an entry."""
+    """Provenance per data file; every file in the data folder must have an entry, and every text of an entry is
+    given in French and in English (`title_fr`/`title_en`, …): a one-language `title` is named as such."""
     file = _display(path)
-    text = _read_text(path, defects)
+    text = _read_text(path)
     _, raw = _parse_yaml(path, text)
     if not isinstance(raw, dict):
         raise DataError(file, 1, None, "expected a mapping from data file name to its provenance")
@@ -464,6 +482,11 @@ def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, Sour
     entries = {}
     for name, value in raw.items():
         located = Located(lines.get(name, 1), value if isinstance(value, dict) else {})
+        single = next((f for f in ("title", "source", "licence", "citation") if f in located.values), None)
+        if single is not None:
+            why = f"give this text in both languages, as {single}_fr and {single}_en (entry {name!r})"
+            defects.add(DataError(file, located.row, single, why))
+            continue
         entry = _checked(SourceEntry, file, located, defects)
         if entry is not None:
             entries[name] = entry
@@ -473,28 +496,49 @@ def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, Sour
     return entries
 
 
-def check_all(folder: Path) -> list[DataError]:
-    """Every defect of every data file, cross-references included (for `python -m liptako.validate`)."""
-    defects = Defects(keep=True)
+@dataclass(frozen=True)
+class Dataset:
+    """One data file: its name in the data folder, its loader, and the data sets whose ids its references are
+    checked against (passed to the loader in that order)."""
 
-    def run(loader: Callable[..., T], *args: object) -> T | None:
+    file: str
+    load: Callable[..., object]
+    checks: tuple[str, ...] = ()
+
+
+DATASETS: dict[str, Dataset] = {  # the one list of data files, each after the ones it refers to
+    "regions": Dataset("regions.geojson", load_regions),
+    "provinces": Dataset("provinces_bfa.geojson", load_provinces, ("regions",)),
+    "places": Dataset("places.csv", load_places, ("regions",)),
+    "zones": Dataset("lg_zone.yaml", load_zones, ("regions",)),
+    "admin_changes": Dataset("admin_changes.yaml", load_admin_changes, ("regions",)),
+    "documents": Dataset("documents.yaml", load_documents),
+    "provisions": Dataset("provisions.yaml", load_provisions, ("documents",)),
+    "events": Dataset("events.csv", load_events, ("regions", "provisions")),
+    "rule_periods": Dataset("rule_periods.csv", load_rule_periods),
+    "sources": Dataset("SOURCES.yaml", load_sources),
+}
+
+
+def ids_of(loaded: object) -> set[str]:
+    """The ids of a loaded data set (a table indexed by id, or a tuple of records with an `id`)."""
+    if isinstance(loaded, tuple):
+        return {item.id for item in loaded}  # type: ignore[attr-defined]
+    return set(loaded.index)  # type: ignore[attr-defined]
+
+
+def check_all(folder: Path) -> list[DataError]:
+    """Every defect of every data file, cross-references included (for `python -m liptako.validate`); a file that
+    cannot be read at all skips the reference checks that need it (it reports its own error)."""
+    defects = Defects(keep=True)
+    loaded: dict[str, object] = {}
+    for kind, dataset in DATASETS.items():
+        refs = [ids_of(loaded[k]) if loaded.get(k) is not None else None for k in dataset.checks]
         try:
-            return loader(*args, defects=defects)
+            loaded[kind] = dataset.load(folder / dataset.file, *refs, defects=defects)
         except DataError as error:  # a defect that makes the rest of the file unreadable
             defects.found.append(error)
-            return None
-
-    regions = run(load_regions, folder / FILES["regions"])
-    region_ids = set(regions.index) if regions is not None else None
-    run(load_provinces, folder / FILES["provinces"], region_ids)
-    run(load_places, folder / FILES["places"], region_ids)
-    run(load_zones, folder / FILES["zones"], region_ids)
-    run(load_admin_changes, folder / FILES["admin_changes"], region_ids)
-    documents = run(load_documents, folder / FILES["documents"])
-    provisions = run(load_provisions, folder / FILES["provisions"], {d.id for d in documents} if documents else None)
-    run(load_events, folder / FILES["events"], region_ids, {p.id for p in provisions} if provisions else None)
-    run(load_rule_periods, folder / FILES["rule_periods"])
-    run(load_sources, folder / FILES["sources"])
+            loaded[kind] = None
     return defects.found
 
 

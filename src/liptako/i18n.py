@@ -12,7 +12,9 @@ from importlib import resources
 from typing import Literal, get_args
 
 import yaml
+from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -32,6 +34,28 @@ def t(key: str, lang: Lang, **values: object) -> str:
     if text is None:
         return f"⟦{key}⟧"
     return text.format(**values) if values else text
+
+
+def number(value: float, lang: Lang) -> str:
+    """A number as a reader of `lang` writes it: '1 000' (narrow no-break space) in French, '1,000' in English."""
+    return format_decimal(value, locale=lang)
+
+
+def plural_category(count: float, lang: Lang) -> str:
+    """The CLDR plural category of `count` in `lang`: French takes 'one' for 0 and 1, English only for 1."""
+    return Locale.parse(lang).plural_form(count)
+
+
+def tn(key: str, count: int, lang: Lang, **values: object) -> str:
+    """A message about `count` things, in the plural form `lang` gives that count: the catalog holds
+    `<key>.one`, `<key>.other` (and any other CLDR category the language needs, falling back to `.other`).
+    `{count}` and every other whole number among `values` are written with `number`."""
+    texts = catalog(lang)
+    text = texts.get(f"{key}.{plural_category(count, lang)}") or texts.get(f"{key}.other")
+    if text is None:
+        return f"⟦{key}⟧"
+    numbers = {k: number(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+    return text.format(**numbers, count=number(count, lang))
 
 
 def pick(record: object, field: str, lang: Lang) -> str:
@@ -54,4 +78,14 @@ def format_date(value: dt.date, lang: Lang, precision: str = "day") -> str:
 
 def labelled(label: str, value: str, lang: Lang) -> str:
     """'**Label** : value' in French typography, '**Label**: value' in English (Markdown)."""
-    return f"**{label}**{' :' if lang == 'fr' else ':'} {value}"
+    return f"**{label}**{colon(lang)} {value}"
+
+
+def colon(lang: Lang) -> str:
+    """The colon after a label: ' :' (a space before it) in French, ':' in English."""
+    return " :" if lang == "fr" else ":"
+
+
+def label_line(label: str, value: str, lang: Lang) -> str:
+    """'Label : value' in French typography, 'Label: value' in English (plain text; escape `value` for its context)."""
+    return f"{label}{colon(lang)} {value}"

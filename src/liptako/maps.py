@@ -8,18 +8,17 @@ escaped here: Leaflet tooltips are HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import folium
-import folium.plugins
 import geopandas as gpd
 import pandas as pd
 import shapely
 from babel.numbers import format_decimal
 from branca.element import Element
 
-from liptako.i18n import Lang, format_date, pick, t
+from liptako.i18n import Lang, format_date, t
 from liptako.schema import Zone
 from liptako.text import escape_html, escape_md
 from liptako.timeline import TYPE_COLOURS, event_label
@@ -27,7 +26,7 @@ from liptako.timeline import TYPE_COLOURS, event_label
 COUNTRY_COLOURS = {"MLI": "#b5651d", "BFA": "#2e7d6b", "NER": "#5b5ea6"}
 ZONE_COLOUR = "#d1495b"
 HIGHLIGHT_COLOUR = "#111111"
-EQUAL_AREA = "ESRI:102022"  # Africa Albers Equal Area Conic
+MAX_TOOLTIP_EVENTS = 6
 
 
 def static_url(relative: str, base_url_path: str = "") -> str:
@@ -98,7 +97,7 @@ def _legend(lang: Lang) -> Element:
         f"{escape_html(t('map.legend.zone', lang))}</div>"
         f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
         f'<div><span class="ring"></span>{escape_html(t("map.legend.tripoint", lang))}</div>'
-        f'<div><span class="cluster">3</span>{escape_html(t("map.legend.events", lang))}</div>'
+        f'<div><span class="event"></span>{escape_html(t("map.legend.events", lang))}</div>'
     )
     return Element(
         f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
@@ -109,12 +108,126 @@ def _legend(lang: Lang) -> Element:
   padding:4px 6px; border-radius:4px; font:11px/1.4 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
 .liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
 .liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
-.liptako-legend span.cluster {{width:14px; height:14px; border-radius:50%; background:rgba(241,211,87,.9);
-  font-size:9px; text-align:center; line-height:14px}}
+.liptako-legend span.event {{width:10px; height:10px; border-radius:50%; border:1px solid #fff;
+  background:{TYPE_COLOURS["coup"]}; box-shadow:0 0 0 1px {TYPE_COLOURS["security_incident"]}; margin:0 7px 0 2px}}
 .liptako-legend span.ring {{width:8px; height:8px; border-radius:50%; border:3px solid {ZONE_COLOUR};
   background:#fff; margin:0 6px 0 0}}
 </style>"""
     )
+
+
+def _point_features(rows: Iterable[tuple[str, float, float, dict]]) -> dict:
+    """Point features from (id, lat, lon, properties); the properties are what tooltips and clicks read back, the
+    id lets folium key its styles by feature rather than by some unique-looking property."""
+    features = [
+        {"type": "Feature", "id": fid, "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+        for fid, lat, lon, props in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _point_layer(collection: dict, name: str, style: Callable[[dict], dict], show: bool = True) -> folium.GeoJson:
+    """One GeoJSON layer of dots: one script object for all of them, the tooltip read from each feature's escaped
+    `label` property (never written into the page's script), and clicks reported with the feature's properties."""
+    return folium.GeoJson(
+        collection,
+        name=name,
+        marker=folium.CircleMarker(fill=True),
+        style_function=style,
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        show=show,
+    )
+
+
+def towns_layer(places: pd.DataFrame, lang: Lang) -> folium.GeoJson:
+    """Towns as one point layer: capitals and regional capitals as white dots, other towns as small black ones."""
+    rows = []
+    for place in places.itertuples():
+        name = place.name_en if lang == "en" and place.name_en else place.name
+        major = place.kind in ("capital", "regional_capital")
+        rows.append(
+            (
+                place.Index,
+                place.lat,
+                place.lon,
+                {"layer": "town", "id": place.Index, "major": major, "label": escape_html(name)},
+            )
+        )
+
+    def style(feature: dict) -> dict:
+        major = feature["properties"]["major"]
+        return {
+            "radius": 4 if major else 2.5,
+            "color": "#222222",
+            "weight": 1,
+            "fillColor": "#ffffff" if major else "#222222",
+            "fillOpacity": 1,
+            "className": "place",
+        }
+
+    return _point_layer(_point_features(rows), escape_html(t("map.layer.towns", lang)), style)
+
+
+def event_spots(events: pd.DataFrame) -> list[list[str]]:
+    """The ids of the events that have coordinates, grouped by spot (same coordinates), newest first in each group:
+    events at one place (a capital's coups) are one dot that lists them all, so none hides another."""
+    located = events[events["lat"].notna()].sort_values("date", ascending=False)
+    groups = located.groupby([located["lat"].round(4), located["lon"].round(4)], sort=False)
+    return [list(map(str, frame.index)) for _, frame in groups]
+
+
+def same_spot(events: pd.DataFrame, event_id: str) -> list[str]:
+    """The other events drawn in the same dot as `event_id` (newest first): the panel lists them after a click."""
+    for ids in event_spots(events):
+        if event_id in ids:
+            return [i for i in ids if i != event_id]
+    return []
+
+
+def event_layer(events: pd.DataFrame, lang: Lang) -> folium.GeoJson:
+    """Events that have coordinates, one dot per spot coloured by the newest event's type and sized by how many
+    events it holds; the tooltip names them all, a click opens the newest one (found by id)."""
+    rows = []
+    for ids in event_spots(events):
+        newest = events.loc[ids[0]]
+        lines = [escape_html(event_label(events.loc[i], lang)) for i in ids[:MAX_TOOLTIP_EVENTS]]
+        if len(ids) > MAX_TOOLTIP_EVENTS:
+            lines.append(escape_html(t("map.more_events", lang, count=len(ids) - MAX_TOOLTIP_EVENTS)))
+        props = {"layer": "event", "ids": ids, "type": str(newest["type"]), "label": "<br>".join(lines)}
+        rows.append((f"spot-{ids[0]}", float(newest["lat"]), float(newest["lon"]), props))
+
+    def style(feature: dict) -> dict:
+        count = len(feature["properties"]["ids"])
+        return {
+            "radius": min(6 + 2 * (count - 1), 14),
+            "color": "#ffffff",
+            "weight": 1.5,
+            "fillColor": TYPE_COLOURS[feature["properties"]["type"]],
+            "fillOpacity": 0.95,
+            "className": "event",
+        }
+
+    return _point_layer(_point_features(rows), escape_html(t("map.layer.events", lang)), style)
+
+
+def tripoint_layer(regions: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
+    """The point where the three countries meet, as a ringed dot above the event dots."""
+    lat, lon = tripoint(regions)
+    label = escape_html(t("map.tripoint", lang, lat=f"{lat:.3f}", lon=f"{lon:.3f}"))
+    layer = _point_layer(
+        _point_features([("tripoint", lat, lon, {"layer": "tripoint", "label": label})]),
+        escape_html(t("map.legend.tripoint", lang)),
+        lambda f: {
+            "radius": 7,
+            "color": ZONE_COLOUR,
+            "weight": 3,
+            "fillColor": "#ffffff",
+            "fillOpacity": 1,
+            "className": "tripoint",
+        },
+    )
+    layer.control = False
+    return layer
 
 
 def base_map(
@@ -135,19 +248,21 @@ def base_map(
         tiles=None,
         control_scale=True,
     )
-    # folium hands min/max zoom to its tile layer only; with no tiles the map itself needs them (clustering too).
+    # folium hands min/max zoom to its tile layer only; with no tiles the map itself needs them.
     m.options.update({"minZoom": 4, "maxZoom": 11})
     m.default_js = [("leaflet", static_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", static_url("leaflet/leaflet.css", base_url_path))]
     m.fit_bounds([[south, west], [north, east]])
 
-    folium.TileLayer("OpenStreetMap", name=t("map.layer.tiles", lang), overlay=True, show=False, control=True).add_to(m)
+    folium.TileLayer(
+        "OpenStreetMap", name=escape_html(t("map.layer.tiles", lang)), overlay=True, show=False, control=True
+    ).add_to(m)
 
     colours = {rid: COUNTRY_COLOURS[c] for rid, c in regions["country"].items()}
     labels = {rid: region_label(row, lang) for rid, row in regions.iterrows()}
     folium.GeoJson(
         _geojson(regions, labels),
-        name=t("map.layer.regions", lang),
+        name=escape_html(t("map.layer.regions", lang)),
         style_function=lambda f: _region_style(f, colours),
         highlight_function=lambda f: {"weight": 3, "color": HIGHLIGHT_COLOUR, "fillOpacity": 0.6},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
@@ -156,7 +271,7 @@ def base_map(
 
     folium.GeoJson(
         _geojson(countries(regions), {c: t("country." + c, lang) for c in COUNTRY_COLOURS}),
-        name=t("map.layer.countries", lang),
+        name=escape_html(t("map.layer.countries", lang)),
         style_function=lambda f: {"fill": False, "color": "#333333", "weight": 2.5, "interactive": False},
         interactive=False,
         control=False,
@@ -165,44 +280,16 @@ def base_map(
     province_labels = {pid: f"{row[f'name_{lang}']} ({t('map.province', lang)})" for pid, row in provinces.iterrows()}
     folium.GeoJson(
         _geojson(provinces, province_labels),
-        name=t("map.layer.provinces", lang),
+        name=escape_html(t("map.layer.provinces", lang)),
         style_function=lambda f: {"fill": False, "color": "#444444", "weight": 0.8, "dashArray": "3 3"},
         interactive=False,
         show=False,
     ).add_to(m)
 
-    towns = folium.FeatureGroup(name=t("map.layer.towns", lang), show=True)
-    for place in places.itertuples():
-        major = place.kind in ("capital", "regional_capital")
-        name = place.name_en if lang == "en" and place.name_en else place.name
-        folium.CircleMarker(
-            location=[place.lat, place.lon],
-            radius=4 if major else 2.5,
-            color="#222222",
-            weight=1,
-            fill=True,
-            fill_color="#ffffff" if major else "#222222",
-            fill_opacity=1,
-            tooltip=folium.Tooltip(escape_html(name)),
-            class_name=f"place place-{place.id}",
-        ).add_to(towns)
-    towns.add_to(m)
-
+    towns_layer(places, lang).add_to(m)
     if events is not None:
-        event_layer(events, lang, base_url_path).add_to(m)
-
-    lat, lon = tripoint(regions)
-    folium.CircleMarker(
-        [lat, lon],
-        radius=7,
-        color=ZONE_COLOUR,
-        weight=3,
-        fill=True,
-        fill_color="#ffffff",
-        fill_opacity=1,
-        tooltip=folium.Tooltip(escape_html(t("map.tripoint", lang, lat=f"{lat:.3f}", lon=f"{lon:.3f}"))),
-        class_name="tripoint",
-    ).add_to(m)
+        event_layer(events, lang).add_to(m)
+    tripoint_layer(regions, lang).add_to(m)
 
     # The component's page must not scroll: otherwise the first click, which focuses the map, scrolls it a few
     # pixels and Leaflet reads the click as a drag (the reader's first click on a region was lost).
@@ -212,47 +299,15 @@ def base_map(
     return m
 
 
-def clicked_event(returned: Mapping | None, events: pd.DataFrame | None, lang: Lang) -> str | None:
-    """The event whose marker was clicked last, found from the tooltip text streamlit-folium reports; None when
-    the click was on anything else."""
-    tooltip = ((returned or {}).get("last_object_clicked_tooltip") or "").strip()
-    if not tooltip or events is None:
+def clicked_event(returned: Mapping | None, events: pd.DataFrame | None) -> str | None:
+    """The event opened by the last click: the newest event of the clicked dot, read from the dot's own feature
+    (its ids), never from its label; None when the click was on anything else (a region, a town)."""
+    feature = (returned or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") or {}
+    if events is None or props.get("layer") != "event":
         return None
-    located = events[events["lat"].notna()]
-    matches = [str(eid) for eid, event in located.iterrows() if event_label(event, lang) == tooltip]
-    return matches[0] if matches else None
-
-
-def event_layer(events: pd.DataFrame, lang: Lang, base_url_path: str = "") -> folium.plugins.MarkerCluster:
-    """Events that have coordinates, clustered where they crowd (the tri-border area); the clustering plugin is
-    served by the app like Leaflet itself."""
-    cluster = folium.plugins.MarkerCluster(
-        name=t("map.layer.events", lang), show=True, options={"showCoverageOnHover": False, "maxClusterRadius": 40}
-    )
-    cluster.default_js = [
-        ("markerclusterjs", static_url("leaflet.markercluster/leaflet.markercluster.js", base_url_path))
-    ]
-    cluster.default_css = [
-        ("markerclustercss", static_url("leaflet.markercluster/MarkerCluster.css", base_url_path)),
-        ("markerclusterdefaultcss", static_url("leaflet.markercluster/MarkerCluster.Default.css", base_url_path)),
-    ]
-    located = events[events["lat"].notna()]
-    for event_id, event in located.iterrows():
-        label = (
-            f"{format_date(event['date'].date(), lang, str(event['date_precision']))} — {pick(event, 'title', lang)}"
-        )
-        folium.CircleMarker(
-            location=[event["lat"], event["lon"]],
-            radius=6,
-            color="#ffffff",
-            weight=1.5,
-            fill=True,
-            fill_color=TYPE_COLOURS[str(event["type"])],
-            fill_opacity=0.95,
-            tooltip=folium.Tooltip(escape_html(label)),
-            class_name=f"event event-{event_id}",
-        ).add_to(cluster)
-    return cluster
+    ids = [str(i) for i in props.get("ids") or [] if str(i) in events.index]
+    return ids[0] if ids else None
 
 
 def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:
@@ -301,12 +356,10 @@ def clicked_region(returned: Mapping | None, regions: gpd.GeoDataFrame) -> str |
     click on a town inside Tillabéri selects Tillabéri. Tolerates st_folium's None and partial dicts.
     """
     point = (returned or {}).get("last_object_clicked") or {}
-    if "lat" in point and "lng" in point:
-        hits = regions.index[regions.geometry.covers(shapely.Point(point["lng"], point["lat"]))]
-        return str(hits[0]) if len(hits) else None
-    drawing = (returned or {}).get("last_active_drawing") or {}
-    rid = (drawing.get("properties") or {}).get("id")
-    return rid if rid in regions.index else None
+    if "lat" not in point or "lng" not in point:
+        return None
+    hits = regions.index[regions.geometry.covers(shapely.Point(point["lng"], point["lat"]))]
+    return str(hits[0]) if len(hits) else None
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,11 @@ class RulePeriod(Record):
         return self
 
 
+ZONE_IDS = ("historical", "extended")
+"""The zones the map's zone switch and the region panel are written for: the Authority's first-listed units, and
+the extended zone of the revised treaty."""
+
+
 class Zone(Record):
     id: Slug
     label_fr: Text
@@ -299,11 +304,16 @@ class Provision(Record):
 
 
 class SourceEntry(Record):
-    """Provenance of one data file; compiled files have no single URL and cite a source per row instead."""
+    """Provenance of one data file, in French and English (the Sources page shows the reader's language); compiled
+    files have no single URL and cite a source per row instead. The URL and the access date are shared."""
 
-    title: Text
-    source: Text
+    title_fr: Text
+    title_en: Text
+    source_fr: Text
+    source_en: Text
     url: Url | None = None
-    licence: Text
+    licence_fr: Text
+    licence_en: Text
     accessed: dt.date
-    citation: Text
+    citation_fr: Text
+    citation_en: Text

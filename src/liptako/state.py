@@ -63,6 +63,8 @@ class Notice:
     param: str
     value: str
     reason: str
+    fixed: str = ""
+    """What the value was replaced with, when it was corrected rather than ignored."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,24 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
         notices.append(Notice("lanes", lanes, "notice.unknown_value"))
         lanes = "country"
     return State(lang=lang, filters=filters, selection=selection, lanes=lanes), notices
+
+
+def clamp_dates(state: State, first: dt.date, last: dt.date) -> tuple[State, list[Notice]]:
+    """The state with its date filters inside the data's span [first, last]: a link written before newer events
+    were added, or one that asks for 1900 or 2030, opens on the nearest dates that exist, with a notice. A date on
+    a bound is the default (no filter), so the link stays short."""
+    notices: list[Notice] = []
+
+    def inside(param: str, value: dt.date | None) -> dt.date | None:
+        if value is None:
+            return None
+        fixed = min(max(value, first), last)
+        if fixed != value:
+            notices.append(Notice(param, value.isoformat(), "notice.date_clamped", fixed.isoformat()))
+        return None if fixed == (first if param == "from" else last) else fixed
+
+    date_from, date_to = inside("from", state.filters.date_from), inside("to", state.filters.date_to)
+    return state.with_filters(date_from=date_from, date_to=date_to), notices
 
 
 def to_query(state: State) -> dict[str, str]:

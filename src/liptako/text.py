@@ -10,9 +10,16 @@ from urllib.parse import urlsplit
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+_TEMPLATE_SPECIAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
 def escape_html(value: object) -> str:
-    """Everything from a data file or a user reaches HTML through here (folium tooltips, popups, legends)."""
-    return html.escape(str(value), quote=True)
+    """Everything from a data file or a user reaches HTML through here (folium tooltips, popups, legends).
+
+    Besides `<>&"'`, the backtick, `$` and backslash become character references: folium writes some HTML into
+    JavaScript template literals, where `${...}` would run and a lone backtick would end the string. As references
+    they read the same in HTML and are inert in JavaScript."""
+    return html.escape(str(value), quote=True).translate(_TEMPLATE_SPECIAL)
 
 
 def escape_md(value: object) -> str:

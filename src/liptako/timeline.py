@@ -7,11 +7,11 @@ lays out widgets around them.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_date as babel_format_date
 
 from liptako.i18n import Lang, format_date, pick, t
 from liptako.state import COUNTRIES, TYPES, Filters
@@ -90,6 +90,29 @@ def event_label(event: pd.Series, lang: Lang) -> str:
 def _hover(event: pd.Series, lang: Lang) -> str:
     claim = f" <i>({escape_html(t('timeline.claim', lang))})</i>" if event["claim"] else ""
     return f"<b>{escape_html(when(event, lang))}</b><br>{escape_html(pick(event, 'title', lang))}{claim}"
+
+
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600)  # months between two ticks: months, then years
+MAX_TICKS = 10
+
+
+def date_ticks(first: dt.date, last: dt.date, lang: Lang, most: int = MAX_TICKS) -> tuple[list[str], list[str]]:
+    """Ticks for a date axis from `first` to `last`, as (ISO dates, labels): the first of the month every 1, 2, 3
+    or 6 months on a short range ('avr. 2021' / 'Apr 2021'), else 1 January every 1, 2, 5, 10… years ('2021'); at
+    most about `most` of them. Babel writes the labels in `lang`: plotly's own month names are English only, and
+    Streamlit does not ship plotly's locale bundles."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next((s for s in TICK_STEPS if months / s <= most), TICK_STEPS[-1])
+    index = first.year * 12 + first.month - 1 + (first.day > 1)  # months since year 0 of the first whole month
+    index = -(-index // step) * step  # a round month or year: January, April… or 2000, 2010…
+    pattern = "y" if step >= 12 else "MMM y"
+    values, labels = [], []
+    while index <= last.year * 12 + last.month - 1:
+        tick = dt.date(index // 12, index % 12 + 1, 1)
+        values.append(tick.isoformat())
+        labels.append(escape_html(babel_format_date(tick, format=pattern, locale=lang)))
+        index += step
+    return values, labels
 
 
 def build_figure(
@@ -202,11 +225,15 @@ def build_figure(
         dragmode="pan",
     )
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), type="category")
+    tickvals, ticktext = date_ticks(start - pad, end + pad, lang)
     fig.update_xaxes(
         type="date",
         rangeslider={"visible": False},
         showgrid=True,
         range=[(start - pad).isoformat(), (end + pad).isoformat()],
+        tickmode="array",
+        tickvals=tickvals,
+        ticktext=ticktext,
     )
     return fig
 
@@ -221,21 +248,6 @@ def selected_event(selection: Mapping | None, known: Iterable[str]) -> str | Non
         if data and data[0] in known:
             return str(data[0])
     return None
-
-
-def export_csv(events: pd.DataFrame) -> bytes:
-    """The rows shown, in the same columns and formats as `data/events.csv`, so an export can be re-read."""
-    out = events.copy()
-    for column in out.columns:
-        if any(isinstance(v, list) for v in out[column]):
-            out[column] = out[column].map(lambda v: ";".join(str(x) for x in v) if isinstance(v, list) else v)
-    for column in ("date", "end_date"):
-        out[column] = out[column].dt.strftime("%Y-%m-%d")
-    for column in ("date_precision", "type"):
-        out[column] = out[column].map(str)
-    buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
 
 
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:

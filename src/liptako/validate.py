@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from liptako.data import FILES, check_all, default_data_dir
+from liptako.data import DATASETS, check_all, default_data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         files = len({d.file for d in defects})
         print(f"\n{len(defects)} defect(s) in {files} file(s) of {folder}.", file=sys.stderr)
         return 1
-    print(f"All {len(FILES)} data files of {folder} are valid, cross-references included.")
+    print(f"All {len(DATASETS)} data files of {folder} are valid, cross-references included.")
     return 0
 
 

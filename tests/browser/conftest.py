@@ -1,6 +1,8 @@
 """Real-browser fixtures: a Streamlit server on a free loopback port and Playwright driving Debian's Chromium.
 
-Waits are on real signals (the health endpoint, the app's idle state, expected text), never on fixed sleeps.
+Waits are on real signals (the health endpoint, the app's idle state, expected text), never on fixed sleeps, with a
+generous ceiling (WAIT_MS): on a busy 2-core machine a click may take seconds to show, and a wait ends as soon as
+the awaited state is there, so only a real failure costs the full ceiling.
 Every request to a host other than the loopback is blocked and recorded, so a test can assert the app works offline.
 """
 
@@ -11,13 +13,15 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from liptako.browser import ARTIFACTS, CHROMIUM_ARGS, MAP_FRAME, Server, chromium_path, wait_idle
+from tests.support.browser import ARTIFACTS, CHROMIUM_ARGS, MAP_FRAME, Server, chromium_path, wait_idle
 
-__all__ = ["ARTIFACTS", "MAP_FRAME", "Server", "Tab", "open_app", "wait_idle"]
+__all__ = ["ARTIFACTS", "MAP_FRAME", "WAIT_MS", "Server", "Tab", "open_app", "wait_idle"]
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+WAIT_MS = 30_000  # ceiling of every wait: page actions and `expect` assertions alike (Playwright's default is 5 s)
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +73,7 @@ def tab(browser: Browser) -> Iterator[Tab]:
 
     context.route("**/*", guard)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(WAIT_MS)
     yield Tab(page, outside)
     context.close()
 

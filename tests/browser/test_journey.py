@@ -4,10 +4,10 @@ address bar reproducing each view on reload."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from liptako import data, timeline
-from liptako.browser import MAP_FRAME, click_map_at
-from liptako.data import default_data_dir
+from liptako import timeline
 from liptako.state import Filters
+from tests.support import facts
+from tests.support.browser import MAP_FRAME, click_map_at
 
 from .conftest import ARTIFACTS, Server, Tab, wait_idle
 from .test_map import PANEL, open_map, spot
@@ -30,7 +30,7 @@ def reload_same(page: Page) -> None:
 @pytest.mark.browser
 def test_region_to_events_to_provision_and_back_by_url(server: Server, tab: Tab) -> None:
     page = tab.page
-    events = data.load_events(default_data_dir() / "events.csv")
+    events = facts.events()
 
     # 1. The map: click Tillabéri, follow the panel's link to its events.
     open_map(page, f"{server.url}/map?lang=en")
@@ -39,7 +39,7 @@ def test_region_to_events_to_provision_and_back_by_url(server: Server, tab: Tab)
     expect(panel.get_by_role("heading", name="Tillabéri")).to_be_visible()
     reload_same(page)
     expect(page.locator(PANEL).get_by_role("heading", name="Tillabéri")).to_be_visible()
-    expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(30)
+    expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(len(facts.regions()))
     expect(page.frame_locator(MAP_FRAME).locator("path.selected-region")).to_have_count(1)
     shoot(page, "1-map")
     page.get_by_role("link", name="See them on the timeline").click()

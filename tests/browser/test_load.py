@@ -1,5 +1,8 @@
 """Load: 20 concurrent browser sessions against one server for a bounded 60 s, clicking regions and filtering the
-timeline. Every response must be the right one; memory per session is reported (artifacts/load.json)."""
+timeline. Every response must be the right one; memory per session is reported (artifacts/load.json).
+
+Marked `load`: left out of a plain `pytest` run (pyproject's addopts) and run on its own by `make test-load`, which
+`.ci/run` calls after `make test`, so a slow load run neither hides nor is hidden by another failure."""
 
 from __future__ import annotations
 
@@ -14,9 +17,17 @@ import pytest
 from playwright.async_api import Page, async_playwright
 from playwright.sync_api import Browser
 
-from liptako import data
-from liptako.browser import ARTIFACTS, CHROMIUM_ARGS, IDLE, MAP_FRAME, MAP_SETTLED, Server, chromium_path, clear_point
-from liptako.data import default_data_dir
+from tests.support import facts
+from tests.support.browser import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    IDLE,
+    MAP_FRAME,
+    MAP_SETTLED,
+    Server,
+    chromium_path,
+    clear_point,
+)
 
 SESSIONS = int(os.environ.get("LIPTAKO_LOAD_SESSIONS", 20))
 SECONDS = int(os.environ.get("LIPTAKO_LOAD_SECONDS", 60))
@@ -24,17 +35,17 @@ ACTION_TIMEOUT = 120_000  # 20 browsers share 2 cores with the server: an action
 VIEWPORT = {"width": 1400, "height": 1000}
 REGIONS = ("NE-6", "ML-7", "BF-12", "ML-5")
 SEARCH_BOX = "Search titles and summaries (French or English)"
-SEARCHES = {"Solhan": 1, "Tillabéri": None, "Kidal": None}
+SEARCHES = ("Solhan", "Tillabéri", "Kidal")
 
 
 def click_spots(server: Server, browser: Browser) -> dict[str, tuple[float, float]]:
     """Where to click each region, in page pixels: every session has the same layout, so measure once."""
-    regions = data.load_regions(default_data_dir() / "regions.geojson")
+    regions = facts.regions()
     spots = {}
     page = browser.new_page(viewport=VIEWPORT)
     page.goto(f"{server.url}/map?lang=en")
     page.wait_for_selector(IDLE)
-    page.frame_locator(MAP_FRAME).locator("path.region").nth(29).wait_for()
+    page.frame_locator(MAP_FRAME).locator("path.region").nth(len(regions) - 1).wait_for()
     box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
     frame = page.locator(MAP_FRAME).element_handle().content_frame()
     for rid in REGIONS:
@@ -45,9 +56,9 @@ def click_spots(server: Server, browser: Browser) -> dict[str, tuple[float, floa
     return spots
 
 
-async def open_map(page: Page, url: str) -> None:
+async def open_map(page: Page, url: str, region_count: int) -> None:
     await page.goto(f"{url}/map?lang=en", timeout=ACTION_TIMEOUT)
-    await page.frame_locator(MAP_FRAME).locator("path.region").nth(29).wait_for(timeout=ACTION_TIMEOUT)
+    await page.frame_locator(MAP_FRAME).locator("path.region").nth(region_count - 1).wait_for(timeout=ACTION_TIMEOUT)
     await page.wait_for_selector(IDLE, timeout=ACTION_TIMEOUT)
     frame = await (await page.locator(MAP_FRAME).element_handle()).content_frame()
     await frame.wait_for_function(MAP_SETTLED, timeout=ACTION_TIMEOUT)
@@ -75,7 +86,7 @@ async def click_regions(page: Page, spots: dict, deadline: float, log: list[str]
     return done
 
 
-async def filter_timeline(page: Page, expected: dict, deadline: float, log: list[str]) -> int:
+async def filter_timeline(page: Page, expected: dict, total: int, deadline: float, log: list[str]) -> int:
     box = page.get_by_role("textbox", name=SEARCH_BOX)
     done, words = 0, list(expected)
     while time.monotonic() < deadline:
@@ -83,7 +94,7 @@ async def filter_timeline(page: Page, expected: dict, deadline: float, log: list
         await box.fill(word)
         await box.press("Enter")
         try:
-            await page.get_by_text(f"{expected[word]} of 164 events shown.").wait_for(timeout=ACTION_TIMEOUT)
+            await page.get_by_text(f"{expected[word]} of {total} events shown.").wait_for(timeout=ACTION_TIMEOUT)
         except Exception as error:  # noqa: BLE001
             log.append(f"timeline search {word}: {error}")
             return done
@@ -92,15 +103,13 @@ async def filter_timeline(page: Page, expected: dict, deadline: float, log: list
 
 
 @pytest.mark.browser
+@pytest.mark.load
 def test_twenty_sessions_for_a_minute(server: Server, browser: Browser) -> None:
     executable = chromium_path()
     assert executable, "Chromium is needed"
     spots = click_spots(server, browser)
-    events = data.load_events(default_data_dir() / "events.csv")
-    from liptako import timeline
-    from liptako.state import Filters
-
-    expected = {w: len(timeline.filter_events(events, Filters(text=w))) for w in SEARCHES}
+    total, region_count = len(facts.events()), len(facts.regions())
+    expected = {w: facts.events_matching(w) for w in SEARCHES}
     process = psutil.Process(server.process.pid)
     before = process.memory_info().rss
     log: list[str] = []
@@ -111,14 +120,17 @@ def test_twenty_sessions_for_a_minute(server: Server, browser: Browser) -> None:
             pages = [await (await browser.new_context(viewport=VIEWPORT)).new_page() for _ in range(SESSIONS)]
             # Every session opens its page first; the minute of clicking and filtering starts when all are in.
             await asyncio.gather(
-                *(open_map(p, server.url) if n % 2 == 0 else open_timeline(p, server.url) for n, p in enumerate(pages))
+                *(
+                    open_map(p, server.url, region_count) if n % 2 == 0 else open_timeline(p, server.url)
+                    for n, p in enumerate(pages)
+                )
             )
             deadline = time.monotonic() + SECONDS
             counts = await asyncio.gather(
                 *(
                     click_regions(p, spots, deadline, log)
                     if n % 2 == 0
-                    else filter_timeline(p, expected, deadline, log)
+                    else filter_timeline(p, expected, total, deadline, log)
                     for n, p in enumerate(pages)
                 )
             )

@@ -4,7 +4,8 @@ all its content — while every request to a host other than 127.0.0.1 is blocke
 import pytest
 from playwright.sync_api import Page, expect
 
-from liptako.browser import MAP_FRAME
+from tests.support import facts
+from tests.support.browser import MAP_FRAME
 
 from .conftest import Server, Tab, open_app
 
@@ -17,10 +18,12 @@ PAGES = {
 }
 CONTENT = {  # what "fully rendered" means on each page
     "/": lambda page: expect(page.get_by_role("link", name="Open the map")).to_be_visible(),
-    "/map": lambda page: expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(30),
+    "/map": lambda page: expect(page.frame_locator(MAP_FRAME).locator("path.region")).to_have_count(
+        len(facts.regions())
+    ),
     "/timeline": lambda page: expect(page.locator(".js-plotly-plot .scatterlayer path.point").first).to_be_visible(),
     "/charter": lambda page: expect(page.locator(".st-key-provision_list [data-testid='stExpander']")).to_have_count(
-        18
+        len(facts.default_document_provisions())
     ),
     "/sources": lambda page: expect(page.locator(".st-key-downloads button")).to_have_count(3),
 }
@@ -63,3 +66,17 @@ def test_sources_page_lists_every_data_file(server: Server, tab: Tab) -> None:
     for path in sorted(default_data_dir().iterdir()):
         if path.name not in UNSOURCED:
             expect(page.get_by_text(f"File: data/{path.name}")).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_dates_outside_the_data_on_a_fresh_server_give_the_timeline_and_a_notice(
+    fresh_server: Server, tab: Tab, lang: str
+) -> None:
+    page = tab.page
+    open_app(page, f"{fresh_server.url}/timeline?lang={lang}&from=1900-01-01&to=2999-12-31")
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stAlertContentWarning"]').first).to_contain_text("1900-01-01")
+    expect(page.locator(".js-plotly-plot .scatterlayer path.point").first).to_be_visible()
+    expect(page.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
+    expect(page.get_by_text("Page not found")).to_have_count(0)

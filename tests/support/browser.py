@@ -1,5 +1,6 @@
 """Run the dashboard on a loopback port and open it in headless Chromium: shared by the browser tests and by
-`scripts/bench.py`, so both measure the same thing. Needs the `test` extra (Playwright)."""
+`scripts/bench.py`, so both measure the same thing. Needs the `test` extra (Playwright). Test support, not part of
+the `liptako` package: import it as `tests.support.browser` with the repository root on `sys.path`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import shapely
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # tests/support/browser.py → the repository root
 ARTIFACTS = ROOT / "artifacts"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
