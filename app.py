@@ -4,6 +4,7 @@ The language switch lives here (not in a page) so it persists across pages; it s
 the browser's locale and is written back to the URL.
 """
 
+import json
 from pathlib import Path
 
 import streamlit as st
@@ -40,6 +41,10 @@ with st.sidebar:
     )
 lang = st.session_state.language
 st.query_params["lang"] = lang
+# Streamlit serves every page as <html lang="en">; screen readers pick their voice from it, so say the page's own
+# language (a constant from LANGS, never reader input).
+with st.sidebar:
+    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
 PAGES = [  # (file in pages/, title key, icon, url path)
     ("home_view.py", "nav.home", ":material/home:", ""),

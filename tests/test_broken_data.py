@@ -106,6 +106,7 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
 APPLIES = {  # which mutations make sense for which file
     "regions.geojson": ["truncated", "missing field", "duplicate id", "invalid geometry", "wrong encoding"],
     "provinces_bfa.geojson": ["truncated", "missing field", "duplicate id", "invalid geometry", "wrong encoding"],
+    "context.geojson": ["truncated", "missing field", "duplicate id", "invalid geometry", "wrong encoding"],
     "places.csv": ["truncated", "missing field", "duplicate id", "dangling reference", "wrong encoding"],
     "lg_zone.yaml": ["truncated", "missing field", "bad date", "duplicate id", "dangling reference", "wrong encoding"],
     "admin_changes.yaml": ["truncated", "missing field", "bad date", "duplicate id", "wrong encoding"],

@@ -28,6 +28,7 @@ from shapely.validation import explain_validity
 from liptako.schema import (
     ZONE_IDS,
     AdminChange,
+    ContextProps,
     Document,
     Event,
     Place,
@@ -389,6 +390,11 @@ def load_regions(path: Path, defects: Defects = STOP_AT_FIRST) -> gpd.GeoDataFra
     return _shapes(path, RegionProps, defects)
 
 
+def load_context(path: Path, defects: Defects = STOP_AT_FIRST) -> gpd.GeoDataFrame:
+    """The map's context: neighbouring countries, rivers and lakes, indexed by id (`country-DZA`, `river-niger`)."""
+    return _shapes(path, ContextProps, defects)
+
+
 def load_provinces(
     path: Path, region_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST
 ) -> gpd.GeoDataFrame:
@@ -490,7 +496,7 @@ def load_sources(path: Path, defects: Defects = STOP_AT_FIRST) -> dict[str, Sour
         entry = _checked(SourceEntry, file, located, defects)
         if entry is not None:
             entries[name] = entry
-    for data_file in sorted(p.name for p in path.parent.iterdir()):
+    for data_file in sorted(p.name for p in path.parent.iterdir() if p.is_file()):  # folders (drafts) are not data
         if data_file not in raw and data_file not in UNSOURCED:
             defects.add(DataError(file, None, data_file, "this entry of the data folder has no provenance entry"))
     return entries
@@ -509,6 +515,7 @@ class Dataset:
 DATASETS: dict[str, Dataset] = {  # the one list of data files, each after the ones it refers to
     "regions": Dataset("regions.geojson", load_regions),
     "provinces": Dataset("provinces_bfa.geojson", load_provinces, ("regions",)),
+    "context": Dataset("context.geojson", load_context),
     "places": Dataset("places.csv", load_places, ("regions",)),
     "zones": Dataset("lg_zone.yaml", load_zones, ("regions",)),
     "admin_changes": Dataset("admin_changes.yaml", load_admin_changes, ("regions",)),

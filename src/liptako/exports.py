@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from liptako import charter, maps, timeline
+from liptako import charter, geo, timeline
 from liptako.schema import Provision, Zone
 from liptako.state import State
 
@@ -63,7 +63,7 @@ def regions_geojson(regions: gpd.GeoDataFrame, zones: Iterable[Zone]) -> bytes:
     features = []
     for rid, row in regions.iterrows():
         props = {k: (v.item() if hasattr(v, "item") else v) for k, v in row.drop("geometry").items()}
-        props |= {f"zone_{z.id}": rid in maps.zone_units(z, regions) for z in zones}
+        props |= {f"zone_{z.id}": rid in geo.zone_units(z, regions) for z in zones}
         features.append({"type": "Feature", "properties": props, "geometry": shapely.geometry.mapping(row.geometry)})
     text = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
     return text.encode("utf-8")

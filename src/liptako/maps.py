@@ -1,4 +1,4 @@
-"""Build the folium map of the tri-border region, and read a click back into a region id.
+"""Build the folium map of the tri-border region (what it draws; `geo` holds what it knows).
 
 The base map (regions, countries, provinces, towns, legend) is the same on every rerun for a given language, so
 streamlit-folium keeps its iframe; what changes with the reader's choices (selected region, zone layer) is returned
@@ -9,23 +9,27 @@ escaped here: Leaflet tooltips are HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from babel.numbers import format_decimal
-from branca.element import Element
+from branca.element import Element, MacroElement
+from folium.map import CustomPane
+from jinja2 import Template
 
-from liptako.i18n import Lang, format_date, t
+from liptako.geo import countries, event_spots, region_label, tripoint, zone_units
+from liptako.i18n import Lang, pick, t
 from liptako.schema import Zone
-from liptako.text import escape_html, escape_md
+from liptako.text import escape_html
 from liptako.timeline import TYPE_COLOURS, event_label
 
 COUNTRY_COLOURS = {"MLI": "#b5651d", "BFA": "#2e7d6b", "NER": "#5b5ea6"}
 ZONE_COLOUR = "#d1495b"
 HIGHLIGHT_COLOUR = "#111111"
+NEIGHBOUR_COLOUR = "#e4e1da"
+WATER_COLOUR = "#4a90c2"
+WATER_PANE, POINTS_PANE = "water", "points"
 MAX_TOOLTIP_EVENTS = 6
 
 
@@ -33,29 +37,6 @@ def static_url(relative: str, base_url_path: str = "") -> str:
     """Where Streamlit serves `static/<relative>`; the base path matters when the app runs behind a prefix."""
     prefix = f"/{base_url_path.strip('/')}" if base_url_path.strip("/") else ""
     return f"{prefix}/app/static/{relative}"
-
-
-def countries(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Country shapes as the union of their admin-1 units (the units form an exact coverage)."""
-    merged = regions.dissolve(by="country", as_index=False)[["country", "geometry"]]
-    return merged.set_index("country", drop=False)
-
-
-def tripoint(regions: gpd.GeoDataFrame) -> tuple[float, float]:
-    """The point where Mali, Burkina Faso and Niger meet, found from the boundaries themselves (lat, lon)."""
-    shapes = countries(regions).geometry
-    meeting = shapely.intersection_all([shape.boundary for shape in shapes])
-    if meeting.is_empty:
-        meeting = shapely.intersection_all([shape.buffer(1e-6).boundary for shape in shapes])
-    centre = meeting.centroid
-    return round(centre.y, 4), round(centre.x, 4)
-
-
-def zone_units(zone: Zone, regions: gpd.GeoDataFrame) -> list[str]:
-    """The admin-1 ids a zone covers: its listed units, or every unit of its countries."""
-    if zone.unit_ids:
-        return [rid for rid in zone.unit_ids if rid in regions.index]
-    return [rid for rid, country in regions["country"].items() if country in zone.countries]
 
 
 def _geojson(frame: gpd.GeoDataFrame, labels: Mapping[str, str]) -> dict:
@@ -71,11 +52,6 @@ def _geojson(frame: gpd.GeoDataFrame, labels: Mapping[str, str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def region_label(row: pd.Series, lang: Lang) -> str:
-    name = row[f"name_{lang}"]
-    return f"{name} ({t('country.' + row['country'], lang)})"
-
-
 def _region_style(feature: dict, colours: Mapping[str, str]) -> dict:
     rid = feature["properties"]["id"]
     return {
@@ -87,33 +63,150 @@ def _region_style(feature: dict, colours: Mapping[str, str]) -> dict:
     }
 
 
-def _legend(lang: Lang) -> Element:
-    rows = "".join(
-        f'<div><span style="background:{colour}"></span>{escape_html(t("country." + code, lang))}</div>'
-        for code, colour in COUNTRY_COLOURS.items()
-    )
-    rows += (
-        f'<div><span style="background:transparent;border:2px dashed {ZONE_COLOUR}"></span>'
-        f"{escape_html(t('map.legend.zone', lang))}</div>"
-        f'<div><span class="dot"></span>{escape_html(t("map.legend.towns", lang))}</div>'
-        f'<div><span class="ring"></span>{escape_html(t("map.legend.tripoint", lang))}</div>'
-        f'<div><span class="event"></span>{escape_html(t("map.legend.events", lang))}</div>'
-    )
+def _swatch(style: str, label: str) -> str:
+    return f'<li><span class="swatch" style="{style}"></span>{escape_html(label)}</li>'
+
+
+def _legend(lang: Lang, event_types: Iterable[str]) -> Element:
+    """Every symbol drawn on the map, in a list that folds away (folded at first on a narrow screen)."""
+    rows = [_swatch(f"background:{colour}", t("country." + code, lang)) for code, colour in COUNTRY_COLOURS.items()]
+    rows += [
+        _swatch(f"background:{NEIGHBOUR_COLOUR}", t("map.legend.neighbours", lang)),
+        _swatch(f"border:2px dashed {ZONE_COLOUR}", t("map.legend.zone", lang)),
+        _swatch(f"border:3px solid {HIGHLIGHT_COLOUR}", t("map.legend.selected", lang)),
+        _swatch(f"height:0;border-top:2px solid {WATER_COLOUR}", t("map.legend.river", lang)),
+        _swatch(
+            "border-radius:50%;width:8px;height:8px;background:#fff;border:1px solid #222",
+            t("map.legend.capitals", lang),
+        ),
+        _swatch("border-radius:50%;width:6px;height:6px;background:#222", t("map.legend.others", lang)),
+        _swatch(
+            f"border-radius:50%;width:8px;height:8px;background:#fff;border:3px solid {ZONE_COLOUR}",
+            t("map.legend.tripoint", lang),
+        ),
+    ]
+    rows += [
+        _swatch(f"border-radius:50%;width:10px;height:10px;background:{TYPE_COLOURS[kind]}", t(f"type.{kind}", lang))
+        for kind in TYPE_COLOURS
+        if kind in set(event_types)
+    ]
+    title = escape_html(t("map.legend.title", lang))
+    note = escape_html(t("map.legend.events", lang))
     return Element(
-        f"""<div class="liptako-legend" role="region" aria-label="{escape_html(t("map.legend.title", lang))}">
-<strong>{escape_html(t("map.legend.title", lang))}</strong>{rows}</div>
+        f"""<details class="liptako-legend" open><summary>{title}</summary><ul>{"".join(rows)}</ul>
+<p>{note}</p></details>
 <style>
-.liptako-legend {{position:absolute; z-index:1000; bottom:24px; right:10px; max-width:175px;
-  background:rgba(255,255,255,.92);
-  padding:4px 6px; border-radius:4px; font:11px/1.4 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
-.liptako-legend span {{display:inline-block; width:14px; height:10px; margin-right:6px; vertical-align:middle}}
-.liptako-legend span.dot {{width:8px; height:8px; border-radius:50%; background:#222; margin:0 9px 0 3px}}
-.liptako-legend span.event {{width:10px; height:10px; border-radius:50%; border:1px solid #fff;
-  background:{TYPE_COLOURS["coup"]}; box-shadow:0 0 0 1px {TYPE_COLOURS["security_incident"]}; margin:0 7px 0 2px}}
-.liptako-legend span.ring {{width:8px; height:8px; border-radius:50%; border:3px solid {ZONE_COLOUR};
-  background:#fff; margin:0 6px 0 0}}
+.liptako-legend {{position:absolute; z-index:1000; bottom:24px; right:10px; max-width:190px; max-height:70%;
+  overflow:auto; background:rgba(255,255,255,.94); padding:4px 8px; border-radius:4px;
+  font:11px/1.4 sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}}
+.liptako-legend summary {{font-weight:bold; cursor:pointer}}
+.liptako-legend ul {{list-style:none; margin:2px 0; padding:0}}
+.liptako-legend p {{margin:2px 0; color:#333}}
+.liptako-legend .swatch {{display:inline-block; box-sizing:border-box; width:14px; height:10px; margin-right:6px;
+  vertical-align:middle}}
+.liptako-label {{background:none; border:none; pointer-events:none}}
+.liptako-label span {{position:absolute; transform:translate(-50%, -50%); white-space:nowrap;
+  font:bold 13px/1 sans-serif; letter-spacing:.08em; color:#222; text-shadow:0 0 3px #fff, 0 0 3px #fff}}
+.liptako-label.capital span {{transform:translate(6px, -50%); font:11px/1 sans-serif; letter-spacing:0}}
+.liptako-far .liptako-label.capital {{display:none}}
+.liptako-reset {{background:#fff; border:2px solid rgba(0,0,0,.2); border-radius:4px; padding:3px 6px;
+  font:12px sans-serif; cursor:pointer}}
+.liptako-reset:focus-visible, .leaflet-bar a:focus-visible {{outline:3px solid #1a73e8}}
 </style>"""
     )
+
+
+class ViewControls(MacroElement):
+    """A button that brings the three countries back into view, whatever the reader zoomed or panned to; the
+    towns' names hidden while the map is zoomed out far (`liptako-far` on the map's container); the legend folded
+    on a narrow map; the map named, in the page's language, as one keyboard stop. (Scripts in the map's HTML
+    part do not run under streamlit-folium; this one does.)"""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var bounds = {{ this.bounds|tojson }};
+  var control = L.control({position: 'topleft'});
+  control.onAdd = function () {
+    var button = L.DomUtil.create('button', 'liptako-reset');
+    button.type = 'button';
+    button.textContent = {{ this.label|tojson }};
+    button.title = {{ this.hint|tojson }};
+    L.DomEvent.disableClickPropagation(button);
+    L.DomEvent.on(button, 'click', function () { map.fitBounds(bounds); });
+    return button;
+  };
+  control.addTo(map);
+  function far() { map.getContainer().classList.toggle('liptako-far', map.getZoom() < {{ this.near_zoom }}); }
+  map.on('zoomend', far);
+  far();
+  var legend = document.querySelector('.liptako-legend');
+  if (legend && map.getSize().x < {{ this.fold_below }}) legend.open = false;
+  // Keyboard and screen readers: the map is one named stop (arrow keys pan it, +/- zoom); its shapes and dots
+  // are not tab stops, the region list above it is the keyboard path to a region.
+  var container = map.getContainer();
+  container.setAttribute('aria-label', {{ this.texts.label|tojson }});
+  document.documentElement.lang = {{ this.texts.lang|tojson }};
+  if (window.frameElement) window.frameElement.title = {{ this.texts.title|tojson }};
+  [['.leaflet-control-zoom-in', {{ this.texts.zoom_in|tojson }}],
+   ['.leaflet-control-zoom-out', {{ this.texts.zoom_out|tojson }}],
+   ['.leaflet-control-layers-toggle', {{ this.texts.layers|tojson }}]].forEach(function (pair) {
+    var element = container.querySelector(pair[0]);
+    if (element) { element.title = pair[1]; element.setAttribute('aria-label', pair[1]); }
+  });
+  function untab() {
+    container.querySelectorAll('.leaflet-interactive:not([tabindex="-1"])').forEach(function (shape) {
+      shape.setAttribute('tabindex', '-1');
+    });
+  }
+  new MutationObserver(untab).observe(container, {childList: true, subtree: true});
+  untab();
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, bounds: list[list[float]], lang: Lang, near_zoom: int = 6) -> None:
+        super().__init__()
+        self._name = "ViewControls"
+        self.bounds, self.near_zoom, self.fold_below = bounds, near_zoom, 720
+        self.label, self.hint = t("map.reset", lang), t("map.reset_hint", lang)
+        self.texts = {
+            "lang": lang,
+            "label": t("map.aria", lang),
+            "title": t("map.title", lang),
+            "zoom_in": t("map.zoom_in", lang),
+            "zoom_out": t("map.zoom_out", lang),
+            "layers": t("map.layers", lang),
+        }
+
+
+def labels_layer(regions: gpd.GeoDataFrame, places: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    """Country names, always; regional capitals' names once the reader zooms in. Text only, not clickable and not
+    a tab stop (the names are in the tooltips and the region list too)."""
+    group = folium.FeatureGroup(name=escape_html(t("map.layer.labels", lang)), show=True)
+    for code, shape in countries(regions).geometry.items():
+        point = shape.representative_point()
+        _label(group, point.y, point.x, t(f"country.{code}", lang).upper(), "")
+    for place in places[places["kind"].isin(["capital", "regional_capital"])].itertuples():
+        name = place.name_en if lang == "en" and place.name_en else place.name
+        _label(group, place.lat, place.lon, name, "capital")
+    return group
+
+
+def _label(group: folium.FeatureGroup, lat: float, lon: float, text: str, kind: str) -> None:
+    folium.Marker(
+        [lat, lon],
+        icon=folium.DivIcon(
+            html=f"<span>{escape_html(text)}</span>",
+            class_name=f"liptako-label {kind}".strip(),
+            icon_size=(0, 0),
+        ),
+        interactive=False,
+        keyboard=False,
+    ).add_to(group)
 
 
 def _point_features(rows: Iterable[tuple[str, float, float, dict]]) -> dict:
@@ -132,7 +225,7 @@ def _point_layer(collection: dict, name: str, style: Callable[[dict], dict], sho
     return folium.GeoJson(
         collection,
         name=name,
-        marker=folium.CircleMarker(fill=True),
+        marker=folium.CircleMarker(fill=True, pane=POINTS_PANE),
         style_function=style,
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         show=show,
@@ -166,22 +259,6 @@ def towns_layer(places: pd.DataFrame, lang: Lang) -> folium.GeoJson:
         }
 
     return _point_layer(_point_features(rows), escape_html(t("map.layer.towns", lang)), style)
-
-
-def event_spots(events: pd.DataFrame) -> list[list[str]]:
-    """The ids of the events that have coordinates, grouped by spot (same coordinates), newest first in each group:
-    events at one place (a capital's coups) are one dot that lists them all, so none hides another."""
-    located = events[events["lat"].notna()].sort_values("date", ascending=False)
-    groups = located.groupby([located["lat"].round(4), located["lon"].round(4)], sort=False)
-    return [list(map(str, frame.index)) for _, frame in groups]
-
-
-def same_spot(events: pd.DataFrame, event_id: str) -> list[str]:
-    """The other events drawn in the same dot as `event_id` (newest first): the panel lists them after a click."""
-    for ids in event_spots(events):
-        if event_id in ids:
-            return [i for i in ids if i != event_id]
-    return []
 
 
 def event_layer(events: pd.DataFrame, lang: Lang) -> folium.GeoJson:
@@ -237,9 +314,12 @@ def base_map(
     lang: Lang,
     base_url_path: str = "",
     events: pd.DataFrame | None = None,
+    context: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
-    """The map every view starts from: works with no tile server; tiles are an optional layer, off by default."""
+    """The map every view starts from, the same whatever the selection (so it is built once per data version and
+    language): works with no tile server; tiles are an optional layer, off by default."""
     west, south, east, north = regions.total_bounds
+    bounds = [[south, west], [north, east]]
     m = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=5,
@@ -248,15 +328,21 @@ def base_map(
         tiles=None,
         control_scale=True,
     )
-    # folium hands min/max zoom to its tile layer only; with no tiles the map itself needs them.
-    m.options.update({"minZoom": 4, "maxZoom": 11})
+    # folium hands min/max zoom to its tile layer only; with no tiles the map itself needs them. Zoom 3 lets a
+    # phone-wide map show the three countries whole.
+    m.options.update({"minZoom": 3, "maxZoom": 11})
     m.default_js = [("leaflet", static_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", static_url("leaflet/leaflet.css", base_url_path))]
-    m.fit_bounds([[south, west], [north, east]])
+    m.fit_bounds(bounds)
 
     folium.TileLayer(
         "OpenStreetMap", name=escape_html(t("map.layer.tiles", lang)), overlay=True, show=False, control=True
     ).add_to(m)
+    # Above the regions (and the choropleth the page may lay over them): rivers, then the dots one clicks.
+    CustomPane(WATER_PANE, z_index=420, pointer_events=False).add_to(m)
+    CustomPane(POINTS_PANE, z_index=450, pointer_events=True).add_to(m)
+    if context is not None:
+        neighbours_layer(context, lang).add_to(m)
 
     colours = {rid: COUNTRY_COLOURS[c] for rid, c in regions["country"].items()}
     labels = {rid: region_label(row, lang) for rid, row in regions.iterrows()}
@@ -266,6 +352,9 @@ def base_map(
         style_function=lambda f: _region_style(f, colours),
         highlight_function=lambda f: {"weight": 3, "color": HIGHLIGHT_COLOUR, "fillOpacity": 0.6},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        # Drawn exactly (no simplification at the current zoom), so the region under the pointer, whose tooltip
+        # shows, is the one whose polygon holds the clicked point.
+        smooth_factor=0,
         control=False,
     ).add_to(m)
 
@@ -276,6 +365,8 @@ def base_map(
         interactive=False,
         control=False,
     ).add_to(m)
+    if context is not None:
+        water_layer(context, lang).add_to(m)
 
     province_labels = {pid: f"{row[f'name_{lang}']} ({t('map.province', lang)})" for pid, row in provinces.iterrows()}
     folium.GeoJson(
@@ -290,24 +381,53 @@ def base_map(
     if events is not None:
         event_layer(events, lang).add_to(m)
     tripoint_layer(regions, lang).add_to(m)
+    labels_layer(regions, places, lang).add_to(m)
 
     # The component's page must not scroll: otherwise the first click, which focuses the map, scrolls it a few
     # pixels and Leaflet reads the click as a drag (the reader's first click on a region was lost).
     m.get_root().header.add_child(Element("<style>html, body {margin: 0; overflow: hidden}</style>"))
-    m.get_root().html.add_child(_legend(lang))
+    located_types = events.loc[events["lat"].notna(), "type"].map(str) if events is not None else []
+    m.get_root().html.add_child(_legend(lang, located_types))
+    ViewControls(bounds, lang).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
 
 
-def clicked_event(returned: Mapping | None, events: pd.DataFrame | None) -> str | None:
-    """The event opened by the last click: the newest event of the clicked dot, read from the dot's own feature
-    (its ids), never from its label; None when the click was on anything else (a region, a town)."""
-    feature = (returned or {}).get("last_active_drawing") or {}
-    props = feature.get("properties") or {}
-    if events is None or props.get("layer") != "event":
-        return None
-    ids = [str(i) for i in props.get("ids") or [] if str(i) in events.index]
-    return ids[0] if ids else None
+def neighbours_layer(context: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
+    """The countries around the three, muted and under everything else, with no tooltip or click: they place the
+    three on the continent, the map is about the three."""
+    shapes = context[context["kind"].map(str) == "country"]
+    return folium.GeoJson(
+        _geojson(shapes, {cid: pick(row, "name", lang) for cid, row in shapes.iterrows()}),
+        name=escape_html(t("map.layer.neighbours", lang)),
+        style_function=lambda f: {
+            "fillColor": NEIGHBOUR_COLOUR,
+            "fillOpacity": 1,
+            "color": "#b9b4aa",
+            "weight": 1,
+            "interactive": False,
+        },
+        interactive=False,
+        control=False,
+    )
+
+
+def water_layer(context: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
+    """Rivers and lakes over the regions' colours, letting clicks through to the regions."""
+    water = context[context["kind"].map(str).isin(["river", "lake"])]
+    return folium.GeoJson(
+        _geojson(water, {wid: pick(row, "name", lang) for wid, row in water.iterrows()}),
+        name=escape_html(t("map.layer.water", lang)),
+        style_function=lambda f: {
+            "color": WATER_COLOUR,
+            "weight": 1.6,
+            "fillColor": WATER_COLOUR,
+            "fillOpacity": 0.7,
+            "interactive": False,
+        },
+        interactive=False,
+        pane=WATER_PANE,
+    )
 
 
 def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:
@@ -331,6 +451,63 @@ def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.Feat
     return group
 
 
+CHOROPLETH_ZERO = "#f4f4f4"
+CHOROPLETH_COLOURS = ("#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")  # ColorBrewer Oranges, colour-blind safe
+
+
+def count_classes(largest: int) -> list[tuple[int, int]]:
+    """Classes of event counts a reader can compare at a glance: none, then doubling ranges (1, 2–3, 4–7, …) up to
+    the largest count, at most five of them."""
+    classes = [(0, 0)]
+    low = 1
+    while low <= largest and len(classes) < len(CHOROPLETH_COLOURS):
+        high = min(low * 2 - 1, largest)
+        classes.append((low, high))
+        low = high + 1
+    if low <= largest:  # the last class takes the rest
+        classes[-1] = (classes[-1][0], largest)
+    return classes
+
+
+def class_colour(count: int, classes: list[tuple[int, int]]) -> str:
+    for index, (low, high) in enumerate(classes):
+        if low <= count <= high:
+            return CHOROPLETH_ZERO if index == 0 else CHOROPLETH_COLOURS[index - 1]
+    return CHOROPLETH_COLOURS[-1]
+
+
+def choropleth_layer(regions: gpd.GeoDataFrame, counts: pd.Series) -> folium.FeatureGroup:
+    """The regions coloured by their count, drawn over the base map without catching its clicks or tooltips."""
+    classes = count_classes(int(counts.max()) if len(counts) else 0)
+    colours = {rid: class_colour(int(counts.get(rid, 0)), classes) for rid in regions.index}
+    group = folium.FeatureGroup(name="choropleth")
+    folium.GeoJson(
+        _geojson(regions, {rid: "" for rid in regions.index}),
+        style_function=lambda f: {
+            "fillColor": colours[f["properties"]["id"]],
+            "fillOpacity": 0.9,
+            "color": "#ffffff",
+            "weight": 1,
+            "interactive": False,
+            "className": "choropleth",
+        },
+        interactive=False,
+    ).add_to(group)
+    return group
+
+
+def choropleth_legend(counts: pd.Series, what: str) -> str:
+    """The key of the choropleth, as HTML: what is counted, then one swatch per class."""
+    classes = count_classes(int(counts.max()) if len(counts) else 0)
+    items = "".join(
+        f'<span style="display:inline-block;margin-right:10px"><span style="display:inline-block;width:14px;'
+        f'height:10px;border:1px solid #999;background:{class_colour(low, classes)}"></span> '
+        f"{low if low == high else f'{low}–{high}'}</span>"
+        for low, high in classes
+    )
+    return f'<div class="choropleth-key" style="font-size:0.85rem">{escape_html(what)}<br>{items}</div>'
+
+
 def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.FeatureGroup:
     """The selected region's outline; an empty group when nothing is selected."""
     group = folium.FeatureGroup(name="selection")
@@ -349,53 +526,6 @@ def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.
     return group
 
 
-def clicked_region(returned: Mapping | None, regions: gpd.GeoDataFrame) -> str | None:
-    """The region under the last click on the map, whatever was clicked (a region, a town dot, the zone).
-
-    streamlit-folium reports the clicked point for every object; the region is found by point-in-polygon, so a
-    click on a town inside Tillabéri selects Tillabéri. Tolerates st_folium's None and partial dicts.
-    """
-    point = (returned or {}).get("last_object_clicked") or {}
-    if "lat" not in point or "lng" not in point:
-        return None
-    hits = regions.index[regions.geometry.covers(shapely.Point(point["lng"], point["lat"]))]
-    return str(hits[0]) if len(hits) else None
-
-
-@dataclass(frozen=True)
-class RegionDetail:
-    """What the panel beside the map says about one region."""
-
-    id: str
-    name_fr: str
-    name_en: str
-    country: str
-    type: str
-    capital: str
-    area_km2: float
-    zones: tuple[Zone, ...]
-    provinces: tuple[str, ...]
-
-
-def region_detail(
-    regions: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, zones: Iterable[Zone], region_id: str, lang: Lang
-) -> RegionDetail:
-    row = regions.loc[region_id]
-    inside = tuple(z for z in zones if region_id in zone_units(z, regions))
-    names = tuple(sorted(provinces.loc[provinces["region_id"] == region_id, f"name_{lang}"]))
-    return RegionDetail(
-        id=region_id,
-        name_fr=row["name_fr"],
-        name_en=row["name_en"],
-        country=row["country"],
-        type=row[f"type_{lang}"],
-        capital=row["capital"],
-        area_km2=float(row["area_km2"]),
-        zones=inside,
-        provinces=names,
-    )
-
-
 def external_assets(m: folium.Map) -> list[str]:
     """JS/CSS the map would fetch from another host; must stay empty (the app serves its own Leaflet)."""
     links: list[str] = []
@@ -407,21 +537,3 @@ def external_assets(m: folium.Map) -> list[str]:
                 links.append(url)
         stack.extend(getattr(element, "_children", {}).values())
     return links
-
-
-def format_area(area_km2: float, lang: Lang) -> str:
-    return format_decimal(round(area_km2), locale=lang)
-
-
-def zone_sentence(detail: RegionDetail, zones: Iterable[Zone], lang: Lang) -> str:
-    """Whether a region is in the Authority's first-listed zone, its extended zone, or neither (zone ids per
-    `data/README.md`: `historical`, `extended`)."""
-    inside = {z.id for z in detail.zones}
-    by_id = {z.id: z for z in zones}
-    if "historical" in inside:
-        labels = [escape_md(z.label_fr if lang == "fr" else z.label_en) for z in detail.zones]
-        return t("panel.zone_in", lang, zones=" ; ".join(labels) if lang == "fr" else "; ".join(labels))
-    extended = by_id.get("extended")
-    if "extended" in inside and extended is not None and extended.since is not None:
-        return t("panel.zone_out", lang, since=format_date(extended.since, lang))
-    return t("panel.zone_none", lang)

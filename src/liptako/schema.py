@@ -148,6 +148,27 @@ class ProvinceProps(Record):
     hasc: str = ""
 
 
+class ContextKind(StrEnum):
+    COUNTRY = "country"
+    RIVER = "river"
+    LAKE = "lake"
+
+
+class ContextProps(Record):
+    """A feature of `context.geojson`: a neighbouring country, a river or a lake, drawn around the three countries."""
+
+    id: Annotated[str, Field(pattern=r"^(country-[A-Z]{3}|(river|lake)-[a-z0-9]+(-[a-z0-9]+)*)$")]
+    kind: ContextKind
+    name_fr: Text
+    name_en: Text
+
+    @model_validator(mode="after")
+    def _kind_matches_id(self) -> ContextProps:
+        if not self.id.startswith(f"{self.kind.value}-"):
+            raise ValueError(f"kind: {self.kind.value!r} does not match the id {self.id!r} (its prefix is the kind)")
+        return self
+
+
 class Place(Record):
     id: Slug
     name: Text

@@ -48,12 +48,17 @@ class State:
     selection: Selection = field(default_factory=Selection)
     lanes: str = "country"
     """How the timeline groups events: `country` or `type`."""
+    colour: str = "country"
+    """What the map's regions are coloured by: `country`, or `events` (the timeline's filtered events per region)."""
 
     def with_selection(self, **changes: str | None) -> State:
         return replace(self, selection=replace(self.selection, **changes))
 
     def with_filters(self, **changes: object) -> State:
         return replace(self, filters=replace(self.filters, **changes))
+
+    def with_colour(self, colour: str) -> State:
+        return replace(self, colour=colour)
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class Known:
 COUNTRIES = tuple(c.value for c in Country)
 TYPES = tuple(t.value for t in EventType)
 LANES = ("country", "type")
+COLOURINGS = ("country", "events")
 THEMES = tuple(t.value for t in Theme)
 
 
@@ -162,7 +168,11 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
     if lanes not in LANES:
         notices.append(Notice("lanes", lanes, "notice.unknown_value"))
         lanes = "country"
-    return State(lang=lang, filters=filters, selection=selection, lanes=lanes), notices
+    colour = get.get("colour", "") or "country"
+    if colour not in COLOURINGS:
+        notices.append(Notice("colour", colour, "notice.unknown_value"))
+        colour = "country"
+    return State(lang=lang, filters=filters, selection=selection, lanes=lanes, colour=colour), notices
 
 
 def clamp_dates(state: State, first: dt.date, last: dt.date) -> tuple[State, list[Notice]]:
@@ -200,5 +210,6 @@ def to_query(state: State) -> dict[str, str]:
         "themes": ",".join(f.themes),
         "cq": f.charter_text,
         "lanes": "" if state.lanes == "country" else state.lanes,
+        "colour": "" if state.colour == "country" else state.colour,
     }
     return {k: v for k, v in pairs.items() if v}

@@ -1,17 +1,25 @@
 """The pages' one door to the data: each file loaded and validated once per change, cached by path and
-modification time (and by the ids it is checked against, so an edit to a referenced file is picked up too).
+modification time (and by the ids it is checked against, so an edit to a referenced file is picked up too), and
+the base map built once per data version and language.
 
-A defect in one file stops only the views that need that file: the cross-references to a file that is itself
-broken are skipped here (that file reports its own error where it is needed).
+Cached objects are shared by every session (no copy per run, which cost more than the page itself): the library
+never changes a loaded table in place. A defect in one file stops only the views that need that file: the
+cross-references to a file that is itself broken are skipped here (that file reports its own error).
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import folium
 import streamlit as st
 
+from liptako import maps
 from liptako.data import DATASETS, DataError, default_data_dir, ids_of
+from liptako.i18n import Lang
+
+MAP_DATA = ("regions", "provinces", "places", "events", "context")
 
 
 def _stamp(kind: str) -> tuple[str, float]:
@@ -19,7 +27,7 @@ def _stamp(kind: str) -> tuple[str, float]:
     return str(path), path.stat().st_mtime if path.exists() else -1.0
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _load(kind: str, stamp: tuple[str, float], refs: tuple[frozenset[str] | None, ...]) -> object:
     return DATASETS[kind].load(Path(stamp[0]), *[set(r) if r is not None else None for r in refs])
 
@@ -40,3 +48,17 @@ def optional(kind: str) -> object | None:
         return get(kind)
     except DataError:
         return None
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map(lang: Lang, base_url_path: str, version: tuple[tuple[str, float], ...]) -> folium.Map:
+    return maps.base_map(
+        get("regions"), get("provinces"), get("places"), lang, base_url_path, optional("events"), optional("context")
+    )
+
+
+def base_map(lang: Lang, base_url_path: str) -> folium.Map:
+    """The base map of this data version and language, as a copy: st_folium adds the selection's layers to the map
+    it is given. The copy keeps the element ids, so the component sees the same map and keeps its view."""
+    version = tuple(_stamp(kind) for kind in MAP_DATA)
+    return copy.deepcopy(_base_map(lang, base_url_path, version))

@@ -68,6 +68,22 @@ def filter_events(events: pd.DataFrame, filters: Filters, region: str | None = N
     return events[keep]
 
 
+def describe_filters(filters: Filters, lang: Lang) -> str:
+    """The timeline's filters in words ("Niger · Coup · 1 January 2020 – …"), for what a count or a colour means."""
+    parts = []
+    if filters.countries:
+        parts.append(", ".join(t(f"country.{c}", lang) for c in filters.countries))
+    if filters.types:
+        parts.append(", ".join(t(f"type.{k}", lang) for k in filters.types))
+    if filters.date_from or filters.date_to:
+        start = format_date(filters.date_from, lang) if filters.date_from else "…"
+        end = format_date(filters.date_to, lang) if filters.date_to else "…"
+        parts.append(f"{start} – {end}")
+    if filters.text:
+        parts.append(f"« {filters.text} »" if lang == "fr" else f"“{filters.text}”")
+    return " · ".join(parts) or t("map.choropleth.all", lang)
+
+
 def lane_labels(lanes: str, lang: Lang) -> dict[str, str]:
     keys = COUNTRIES if lanes == "country" else TYPES
     prefix = "country." if lanes == "country" else "type."

@@ -38,6 +38,8 @@ def require(kind: str, lang: Lang):  # noqa: ANN201 - the data set's own type (s
 def write_state(state: State, lang: Lang) -> None:
     """Put a state in the URL (the language first, so links read naturally); the next run reads it back."""
     st.query_params.from_dict({"lang": lang, **to_query(state)})
+    # What the sidebar carries to the next page (app.py); kept here too, as a fragment's rerun skips app.py.
+    st.session_state.shared_query = st.query_params.to_dict()
 
 
 def show_notices(notices: list[Notice], lang: Lang, state: State | None = None) -> None:

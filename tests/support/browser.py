@@ -19,7 +19,7 @@ import shapely
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/browser.py → the repository root
 ARTIFACTS = ROOT / "artifacts"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'  # its title is the map's own, translated
 # Counts script runs from now on: a run starts whenever the app's state leaves "notRunning".
 COUNT_RUNS = """() => {
   window.__runs = 0;

@@ -1,0 +1,143 @@
+"""The geography behind the map, without drawing it: the countries as unions of their regions, the tri-border
+point, which units a zone covers, what the panel says of a region, where events sit, and how a click on the map is
+read back into a region id and an event id (always ids, never labels)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from babel.numbers import format_decimal
+
+from liptako.i18n import Lang, format_date, t
+from liptako.schema import Zone
+from liptako.text import escape_md
+
+
+def countries(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Country shapes as the union of their admin-1 units (the units form an exact coverage)."""
+    merged = regions.dissolve(by="country", as_index=False)[["country", "geometry"]]
+    return merged.set_index("country", drop=False)
+
+
+def tripoint(regions: gpd.GeoDataFrame) -> tuple[float, float]:
+    """The point where Mali, Burkina Faso and Niger meet, found from the boundaries themselves (lat, lon)."""
+    shapes = countries(regions).geometry
+    meeting = shapely.intersection_all([shape.boundary for shape in shapes])
+    if meeting.is_empty:
+        meeting = shapely.intersection_all([shape.buffer(1e-6).boundary for shape in shapes])
+    centre = meeting.centroid
+    return round(centre.y, 4), round(centre.x, 4)
+
+
+def zone_units(zone: Zone, regions: gpd.GeoDataFrame) -> list[str]:
+    """The admin-1 ids a zone covers: its listed units, or every unit of its countries."""
+    if zone.unit_ids:
+        return [rid for rid in zone.unit_ids if rid in regions.index]
+    return [rid for rid, country in regions["country"].items() if country in zone.countries]
+
+
+def region_label(row: pd.Series, lang: Lang) -> str:
+    name = row[f"name_{lang}"]
+    return f"{name} ({t('country.' + row['country'], lang)})"
+
+
+def event_spots(events: pd.DataFrame) -> list[list[str]]:
+    """The ids of the events that have coordinates, grouped by spot (same coordinates), newest first in each group:
+    events at one place (a capital's coups) are one dot that lists them all, so none hides another."""
+    located = events[events["lat"].notna()].sort_values("date", ascending=False)
+    groups = located.groupby([located["lat"].round(4), located["lon"].round(4)], sort=False)
+    return [list(map(str, frame.index)) for _, frame in groups]
+
+
+def same_spot(events: pd.DataFrame, event_id: str) -> list[str]:
+    """The other events drawn in the same dot as `event_id` (newest first): the panel lists them after a click."""
+    for ids in event_spots(events):
+        if event_id in ids:
+            return [i for i in ids if i != event_id]
+    return []
+
+
+def clicked_event(returned: Mapping | None, events: pd.DataFrame | None) -> str | None:
+    """The event opened by the last click: the newest event of the clicked dot, read from the dot's own feature
+    (its ids), never from its label; None when the click was on anything else (a region, a town)."""
+    feature = (returned or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") or {}
+    if events is None or props.get("layer") != "event":
+        return None
+    ids = [str(i) for i in props.get("ids") or [] if str(i) in events.index]
+    return ids[0] if ids else None
+
+
+def events_per_region(events: pd.DataFrame, region_ids: Iterable[str]) -> pd.Series:
+    """How many of these events are tied to each region (every region listed, zero included)."""
+    tied = events["region_ids"].explode().dropna().value_counts()
+    return pd.Series({rid: int(tied.get(rid, 0)) for rid in region_ids}, dtype=int)
+
+
+def clicked_region(returned: Mapping | None, regions: gpd.GeoDataFrame) -> str | None:
+    """The region under the last click on the map, whatever was clicked (a region, a town dot, the zone).
+
+    streamlit-folium reports the clicked point for every object; the region is found by point-in-polygon, so a
+    click on a town inside Tillabéri selects Tillabéri. Tolerates st_folium's None and partial dicts.
+    """
+    point = (returned or {}).get("last_object_clicked") or {}
+    if "lat" not in point or "lng" not in point:
+        return None
+    hits = regions.index[regions.geometry.covers(shapely.Point(point["lng"], point["lat"]))]
+    return str(hits[0]) if len(hits) else None
+
+
+@dataclass(frozen=True)
+class RegionDetail:
+    """What the panel beside the map says about one region."""
+
+    id: str
+    name_fr: str
+    name_en: str
+    country: str
+    type: str
+    capital: str
+    area_km2: float
+    zones: tuple[Zone, ...]
+    provinces: tuple[str, ...]
+
+
+def region_detail(
+    regions: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, zones: Iterable[Zone], region_id: str, lang: Lang
+) -> RegionDetail:
+    row = regions.loc[region_id]
+    inside = tuple(z for z in zones if region_id in zone_units(z, regions))
+    names = tuple(sorted(provinces.loc[provinces["region_id"] == region_id, f"name_{lang}"]))
+    return RegionDetail(
+        id=region_id,
+        name_fr=row["name_fr"],
+        name_en=row["name_en"],
+        country=row["country"],
+        type=row[f"type_{lang}"],
+        capital=row["capital"],
+        area_km2=float(row["area_km2"]),
+        zones=inside,
+        provinces=names,
+    )
+
+
+def format_area(area_km2: float, lang: Lang) -> str:
+    return format_decimal(round(area_km2), locale=lang)
+
+
+def zone_sentence(detail: RegionDetail, zones: Iterable[Zone], lang: Lang) -> str:
+    """Whether a region is in the Authority's first-listed zone, its extended zone, or neither (zone ids per
+    `data/README.md`: `historical`, `extended`)."""
+    inside = {z.id for z in detail.zones}
+    by_id = {z.id: z for z in zones}
+    if "historical" in inside:
+        labels = [escape_md(z.label_fr if lang == "fr" else z.label_en) for z in detail.zones]
+        return t("panel.zone_in", lang, zones=" ; ".join(labels) if lang == "fr" else "; ".join(labels))
+    extended = by_id.get("extended")
+    if "extended" in inside and extended is not None and extended.since is not None:
+        return t("panel.zone_out", lang, since=format_date(extended.since, lang))
+    return t("panel.zone_none", lang)
