@@ -19,6 +19,7 @@ zones = ui.require("zones", lang)
 changes = ui.require("admin_changes", lang)
 events = store.optional("events")
 provisions = cards.provisions_by_id(store.optional("provisions") or ())
+actors = {a.id: a for a in store.optional("actors") or ()}
 zone_by_id = {z.id: z for z in zones}
 order = regions.sort_values(["country", f"name_{lang}"]).index
 
@@ -108,7 +109,7 @@ def explore() -> None:
         if events is not None and link.selection.event:
             event_panel(link.selection.event)
         detail = geo.region_detail(regions, provinces, zones, selected, lang)
-        ui.render_card(cards.region_card(detail, zones, changes, events, provisions, lang))
+        ui.render_card(cards.region_card(detail, zones, changes, events, provisions, lang, actors))
 
 
 def event_panel(event_id: str) -> None:

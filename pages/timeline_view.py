@@ -15,18 +15,23 @@ events = ui.require("events", lang)
 periods = ui.require("rule_periods", lang)
 regions = ui.require("regions", lang)
 provisions = cards.provisions_by_id(store.optional("provisions") or ())
+actors = {a.id: a for a in store.optional("actors") or ()}
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
 first, last = timeline.date_bounds(events)
-link, notices = parse(st.query_params.to_dict(), Known(regions=set(regions.index), events=set(events.index)))
+link, notices = parse(
+    st.query_params.to_dict(),
+    Known(regions=set(regions.index), events=set(events.index), actors=list(actors) if actors else None),
+)
 link, outside = clamp_dates(link, first, last)
 ui.show_notices(notices + outside, lang, link)
 
 # The URL is the state: push it into the widgets on every run; every widget writes back to the URL.
 st.session_state.tl_countries = list(link.filters.countries)
 st.session_state.tl_types = list(link.filters.types)
+st.session_state.tl_actors = list(link.filters.actors)
 st.session_state.tl_dates = (link.filters.date_from or first, link.filters.date_to or last)
 st.session_state.tl_text = link.filters.text
 st.session_state.tl_lanes = link.lanes
@@ -38,6 +43,7 @@ def _from_widgets() -> State:
     changed = link.with_filters(
         countries=tuple(st.session_state.tl_countries),
         types=tuple(st.session_state.tl_types),
+        actors=tuple(st.session_state.tl_actors),
         date_from=start if start != first else None,
         date_to=end if end != last else None,
         text=st.session_state.tl_text.strip(),
@@ -64,7 +70,7 @@ def _clear_region() -> None:
 
 
 with st.container(key="timeline_filters"):
-    row = st.columns([2, 3])
+    row = st.columns([2, 3, 3])
     row[0].multiselect(
         t("timeline.countries", lang),
         COUNTRIES,
@@ -80,6 +86,15 @@ with st.container(key="timeline_filters"):
         placeholder=t("filter.all", lang),
         on_change=_on_filter,
         format_func=lambda k: t(f"type.{k}", lang),
+    )
+    row[2].multiselect(
+        t("timeline.actors", lang),
+        list(actors),
+        key="tl_actors",
+        placeholder=t("filter.all", lang),
+        on_change=_on_filter,
+        format_func=lambda a: pick(actors[a], "name", lang),
+        help=t("timeline.actors_help", lang),
     )
     row = st.columns([3, 2, 1])
     row[0].slider(
@@ -159,7 +174,7 @@ else:
 
 if link.selection.event:
     with st.container(key="event_card", border=True):
-        ui.render_card(cards.event_card(events.loc[link.selection.event], regions, lang, provisions))
+        ui.render_card(cards.event_card(events.loc[link.selection.event], regions, lang, provisions, actors))
 
 if not shown.empty:
     with st.expander(t("timeline.table", lang), icon=":material/table:"):

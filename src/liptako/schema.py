@@ -46,6 +46,25 @@ class PlaceKind(StrEnum):
     SITE = "site"
 
 
+class PlacePrecision(StrEnum):
+    """How exact an event's coordinates are."""
+
+    SITE = "site"  # the village, camp or site itself
+    TOWN = "town"  # the town, or the nearest town a source names
+    AREA = "area"  # only an area is known: a point inside it
+    CAPITAL = "capital"  # a political act, placed at the capital where it took place
+
+
+class ActorKind(StrEnum):
+    JIHADIST_GROUP = "jihadist_group"
+    REBEL_GROUP = "rebel_group"
+    STATE_FORCE = "state_force"
+    MILITIA = "militia"
+    FOREIGN_FORCE = "foreign_force"
+    INTERNATIONAL_FORCE = "international_force"
+    REGIONAL_BODY = "regional_body"
+
+
 class RuleKind(StrEnum):
     MILITARY = "military"
     TRANSITIONAL = "transitional"
@@ -204,16 +223,46 @@ class Event(Record):
     claim: bool = False
     note_fr: str = ""
     note_en: str = ""
+    place_precision: PlacePrecision | None = None
+    fatalities_low: int | None = Field(default=None, ge=0)
+    fatalities_low_source: Url | None = None
+    fatalities_high: int | None = Field(default=None, ge=0)
+    """Empty when sources give only a floor ("at least" the low figure)."""
+    fatalities_high_source: Url | None = None
+    actors: list[Slug] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:
         if (self.lat is None) != (self.lon is None):
             raise ValueError("lon: lat and lon go together; give both or neither")
+        if (self.lat is None) != (self.place_precision is None):
+            raise ValueError("place_precision: give it with the coordinates, and only then (site, town, area, capital)")
+        low, high = self.fatalities_low, self.fatalities_high
+        if high is not None and low is None:
+            raise ValueError("fatalities_low: a toll starts with its low figure (equal to the high one if single)")
+        if low is not None and not self.fatalities_low_source:
+            raise ValueError("fatalities_low_source: the low figure needs the URL of its source")
+        if high is not None and not self.fatalities_high_source:
+            raise ValueError("fatalities_high_source: the high figure needs the URL of its source")
+        if low is not None and high is not None and high < low:
+            raise ValueError("fatalities_high: the high figure is below the low one")
         if self.end_date is not None and self.end_date < self.date:
             raise ValueError("end_date: the end is before the date")
         if bool(self.note_fr) != bool(self.note_en):
             raise ValueError("note_en: note_fr and note_en go together; give both or neither")
         return self
+
+
+class Actor(Record):
+    """An armed group, a national or foreign force, a militia or a regional body that events name."""
+
+    id: Slug
+    name_fr: Text
+    name_en: Text
+    kind: ActorKind
+    description_fr: Text
+    description_en: Text
+    sources: list[Url] = Field(min_length=1)
 
 
 class RulePeriod(Record):

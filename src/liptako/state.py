@@ -29,6 +29,8 @@ class Filters:
     """Provision themes shown on the charter page; empty means all."""
     charter_text: str = ""
     """The charter page's own search, kept apart from the events' text filter."""
+    actors: tuple[str, ...] = ()
+    """Events naming any of these actors (ids of `actors.yaml`); empty means all."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Known:
     events: Collection[str] | None = None
     docs: Collection[str] | None = None
     provisions: Collection[str] | None = None
+    actors: Collection[str] | None = None
 
 
 COUNTRIES = tuple(c.value for c in Country)
@@ -117,6 +120,18 @@ def _choices(param: str, raw: str, allowed: tuple[str, ...], notices: list[Notic
     return tuple(sorted(picked, key=allowed.index))
 
 
+def _ids(param: str, raw: str, known: Collection[str] | None, notices: list[Notice]) -> tuple[str, ...]:
+    """A comma-separated list of ids, in the data's order when it is known; unknown ones are dropped with a notice."""
+    picked: list[str] = []
+    for part in (p.strip() for p in raw.split(",") if p.strip()):
+        if known is not None and part not in known:
+            notices.append(Notice(param, part, "notice.unknown_id"))
+        elif part not in picked:
+            picked.append(part)
+    order = list(known) if known is not None else sorted(picked)
+    return tuple(sorted(picked, key=order.index))
+
+
 def _id(param: str, raw: str, known: Collection[str] | None, notices: list[Notice]) -> str | None:
     if not raw:
         return None
@@ -150,6 +165,7 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
         text=get.get("q", "")[:MAX_TEXT],
         themes=_choices("themes", get.get("themes", ""), THEMES, notices),
         charter_text=get.get("cq", "")[:MAX_TEXT],
+        actors=_ids("actors", get.get("actors", ""), (known or Known()).actors, notices),
     )
 
     k = known or Known()
@@ -209,6 +225,7 @@ def to_query(state: State) -> dict[str, str]:
         "q": f.text,
         "themes": ",".join(f.themes),
         "cq": f.charter_text,
+        "actors": ",".join(f.actors),
         "lanes": "" if state.lanes == "country" else state.lanes,
         "colour": "" if state.colour == "country" else state.colour,
     }

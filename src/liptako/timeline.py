@@ -54,6 +54,9 @@ def filter_events(events: pd.DataFrame, filters: Filters, region: str | None = N
         keep &= events["countries"].map(lambda cs: bool(wanted & {str(c) for c in cs}))
     if filters.types:
         keep &= events["type"].map(str).isin(filters.types)
+    if filters.actors:
+        named = set(filters.actors)
+        keep &= events["actors"].map(lambda ids: bool(named & set(ids)))
     if filters.date_from:
         keep &= _end(events) >= pd.Timestamp(filters.date_from)
     if filters.date_to:

@@ -118,6 +118,8 @@ def test_twenty_sessions_for_a_minute(server: Server, browser: Browser) -> None:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             pages = [await (await browser.new_context(viewport=VIEWPORT)).new_page() for _ in range(SESSIONS)]
+            for page in pages:  # every action, not only the waits written out, may take tens of seconds here
+                page.set_default_timeout(ACTION_TIMEOUT)
             # Every session opens its page first; the minute of clicking and filtering starts when all are in.
             await asyncio.gather(
                 *(
