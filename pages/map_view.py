@@ -6,10 +6,11 @@ base map comes from the cache (only the selection, the zone and the colouring tr
 import streamlit as st
 from streamlit_folium import st_folium
 
-from liptako import cards, geo, maps, reforms, store, timeline, ui
-from liptako.i18n import pick, t
-from liptako.state import COLOURINGS, Known, parse
-from liptako.text import escape_md
+from liptako import cards, conflict, geo, maps, reforms, store, timeline, ui
+from liptako.data import DataError
+from liptako.i18n import format_date, number, pick, t
+from liptako.state import COLOURINGS, Filters, Known, parse
+from liptako.text import escape_html, escape_md
 
 lang = st.session_state.language
 regions = ui.require("regions", lang)
@@ -21,6 +22,17 @@ events = store.optional("events")
 provisions = cards.provisions_by_id(store.optional("provisions") or ())
 actors = {a.id: a for a in store.optional("actors") or ()}
 zone_by_id = {z.id: z for z in zones}
+CONFLICT_COLOURS = ("conflict", "fatalities")
+UPLOAD_MB = 100
+"""A country export fits (ACLED's three countries since 1997: tens of MB); the global UCDP file goes through
+`liptako import`."""
+try:  # the analyst's own ACLED / UCDP data (`liptako import`), as a cached region × month aggregate
+    conflict_data = store.conflict_data()
+except DataError as exc:
+    conflict_data = None
+    st.warning(escape_md(str(exc)), icon=":material/error:")
+# A file uploaded in this session (its aggregate only, in memory) takes the place of the store for this session.
+conflict_data = st.session_state.get("conflict_upload") or conflict_data
 order = regions.sort_values(["country", f"name_{lang}"]).index
 
 st.title(t("map.title", lang))
@@ -38,7 +50,14 @@ def explore() -> None:
     # writes the URL. The zone shown is a view preference of this session, not part of a shared link.
     selected = link.selection.region
     st.session_state.region_picker = selected or ""
-    st.session_state.colour_choice = link.colour
+    colourings = [
+        c
+        for c in COLOURINGS
+        if (c != "events" or events is not None) and (c not in CONFLICT_COLOURS or conflict_data is not None)
+    ]
+    if link.colour not in colourings and link.colour in CONFLICT_COLOURS:
+        st.info(t("conflict.not_loaded", lang), icon=":material/info:")
+    st.session_state.colour_choice = link.colour if link.colour in colourings else "country"
     st.session_state.setdefault("zone_id", zones[0].id)
     st.session_state.zone_choice = st.session_state.zone_id
 
@@ -73,7 +92,7 @@ def explore() -> None:
     )
     colour = controls[2].radio(
         t("map.colour_by", lang),
-        COLOURINGS if events is not None else COLOURINGS[:1],
+        colourings,
         key="colour_choice",
         on_change=lambda: ui.write_state(link.with_colour(st.session_state.colour_choice), lang),
         format_func=lambda c: t(f"map.colour.{c}", lang),
@@ -84,6 +103,10 @@ def explore() -> None:
         counted = timeline.filter_events(events, link.filters)
         counts = geo.events_per_region(counted, regions.index)
         layers.insert(0, maps.choropleth_layer(regions, counts))
+    if colour in CONFLICT_COLOURS and conflict_data is not None:
+        source = conflict_source(controls[2])
+        totals = conflict_counts(link.filters, source)[colour if colour == "fatalities" else "events"]
+        layers.insert(0, maps.choropleth_layer(regions, totals))
 
     map_column, panel_column = st.columns([3, 2])
     with map_column:
@@ -101,6 +124,17 @@ def explore() -> None:
             what = t("map.choropleth.what", lang, filters=filters, total=len(counted))
             st.html(maps.choropleth_legend(counts, what))
             st.caption(t("map.choropleth.unplaced", lang))
+        if colour in CONFLICT_COLOURS and conflict_data is not None:
+            period = conflict_period(link.filters)
+            label = conflict.SOURCE_NAMES[source]
+            what = t(
+                f"conflict.what.{colour}", lang, period=period, source=label, total=number(int(totals.sum()), lang)
+            )
+            st.html(maps.choropleth_legend(totals, what))
+            st.caption(t("conflict.filters_note", lang))
+            conflict_terms([source])
+        elif conflict_data is None:
+            st.caption(t("conflict.none", lang))
 
     with panel_column, st.container(key="region_panel", border=True):
         if not selected:
@@ -110,6 +144,86 @@ def explore() -> None:
             event_panel(link.selection.event)
         detail = geo.region_detail(regions, provinces, zones, selected, lang)
         ui.render_card(cards.region_card(detail, zones, changes, events, provisions, lang, actors))
+        conflict_panel(selected)
+
+
+def conflict_source(column) -> str:  # noqa: ANN001 - a Streamlit column
+    """Which imported source colours the map: the only one, or the reader's pick (ACLED and UCDP count the same
+    violence differently, so they are never added up)."""
+    sources = [s.source for s in conflict_data.sources]
+    if len(sources) == 1:
+        return sources[0]
+    return column.radio(
+        t("conflict.source_choice", lang),
+        sources,
+        key="conflict_source",
+        format_func=lambda s: conflict.SOURCE_NAMES[s],
+        horizontal=True,
+    )
+
+
+def conflict_counts(filters: Filters, source: str):  # noqa: ANN201 - a DataFrame
+    """Events and fatalities per region over the timeline's dates and countries, from the cached aggregate."""
+    kept = regions.index[regions["country"].isin(filters.countries)] if filters.countries else regions.index
+    totals = conflict.per_region(conflict_data.months, kept, filters.date_from, filters.date_to, [source])
+    return totals.reindex(regions.index, fill_value=0)
+
+
+def conflict_period(filters: Filters) -> str:
+    if not (filters.date_from or filters.date_to):
+        return t("conflict.period_all", lang)
+    start = format_date(filters.date_from, lang) if filters.date_from else "…"
+    end = format_date(filters.date_to, lang) if filters.date_to else "…"
+    return f"{start} – {end}"
+
+
+def conflict_terms(sources: list[str]) -> None:
+    """Each source shown, named with its file, span and terms (ACLED's: not redistributed; UCDP's citation)."""
+    for info in conflict_data.sources:
+        if info.source in sources:
+            span = {
+                "first": format_date(info.first, lang) if info.first else "–",
+                "last": format_date(info.last, lang) if info.last else "–",
+            }
+            imported = t("conflict.imported", lang, date=info.imported[:10]) if info.imported else ""
+            imported = imported or t("conflict.session_only", lang)
+            st.caption(t(f"conflict.terms.{info.source}", lang, file=escape_md(info.file), imported=imported, **span))
+
+
+def conflict_panel(region_id: str) -> None:
+    """The region's conflict events per month (a sparkline per source) with the timeline's coups and agreements
+    tied to the region marked on it; or a plain line saying that no file is loaded."""
+    with st.container(key="conflict_panel"):
+        if conflict_data is None:
+            st.caption(t("conflict.none", lang))
+            return
+        st.markdown(f"**{t('panel.conflict', lang)}**")
+        series = conflict.region_months(conflict_data.months, region_id)
+        marks = None
+        if events is not None:
+            tied = timeline.filter_events(events, Filters(types=conflict.MARKED_TYPES), region_id)
+            # Plotly reads hover text as HTML: escaped, as on the timeline.
+            marks = tied.assign(label=[escape_html(timeline.event_label(row, lang)) for _, row in tied.iterrows()])
+        labels = {s: escape_html(conflict.SOURCE_NAMES[s]) for s in conflict.SOURCES}
+        labels["marks"] = escape_html(t("panel.conflict_marks", lang))
+        st.plotly_chart(
+            conflict.sparkline(series, marks, labels),
+            key="conflict_sparkline",
+            config={"displayModeBar": False},
+            alt=t("panel.conflict", lang),
+        )
+        mine = conflict_data.months[conflict_data.months["region"] == region_id]
+        for source, frame in mine.groupby("source"):
+            st.caption(
+                t(
+                    "panel.conflict_total",
+                    lang,
+                    events=number(int(frame["events"].sum()), lang),
+                    deaths=number(int(frame["fatalities"].sum()), lang),
+                    source=conflict.SOURCE_NAMES[source],
+                )
+            )
+        conflict_terms([s.source for s in conflict_data.sources])
 
 
 def event_panel(event_id: str) -> None:
@@ -128,7 +242,39 @@ def event_panel(event_id: str) -> None:
                 ui.page_link(cards.TIMELINE_PAGE, label, ":material/event:", {"lang": lang, "event": other})
 
 
+def on_upload() -> None:
+    """Read the uploaded file with the import's own parser, in memory; keep only its aggregate, for this session."""
+    st.session_state.pop("conflict_upload_message", None)
+    uploaded = st.session_state.get("conflict_file")
+    if uploaded is None:
+        st.session_state.pop("conflict_upload", None)
+        return
+    try:
+        loaded, report = conflict.load_upload(uploaded.name, uploaded.getvalue(), regions, "")
+    except conflict.ConflictImportError as exc:
+        st.session_state.conflict_upload_message = (
+            "error",
+            t("conflict.upload_error", lang, error=escape_md(str(exc))),
+        )
+        return
+    st.session_state.conflict_upload = loaded
+    done = t("conflict.upload_done", lang, events=number(report.kept, lang), file=escape_md(uploaded.name))
+    st.session_state.conflict_upload_message = ("success", done)
+
+
 explore()
+with st.expander(t("conflict.upload", lang), icon=":material/upload_file:"):
+    st.caption(t("conflict.upload_help", lang))
+    st.file_uploader(
+        t("conflict.upload_label", lang, mb=UPLOAD_MB),
+        type=["csv"],
+        key="conflict_file",
+        on_change=on_upload,
+        max_upload_size=UPLOAD_MB,
+    )
+    if "conflict_upload_message" in st.session_state:
+        kind, message = st.session_state.conflict_upload_message
+        (st.error if kind == "error" else st.success)(message)
 with st.expander(t("map.boundaries_note", lang), icon=":material/history:"):
     st.markdown(t("map.reforms_intro", lang))
     for change in changes:

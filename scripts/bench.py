@@ -8,12 +8,17 @@ same admin-1 map through st_folium and the clicked region's name, nothing else. 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psutil
@@ -35,6 +40,7 @@ from tests.support.browser import (  # noqa: E402
     clear_point,
     click_map_at,
     first_clear,
+    free_port,
     pan_and_zoom,
     wait_idle,
 )
@@ -141,10 +147,156 @@ def rss_mib(server: Server) -> float:
     return psutil.Process(server.process.pid).memory_info().rss / 2**20
 
 
+class CountingRelay:
+    """A TCP relay on a free loopback port that counts the bytes coming back to the browser: what crosses the wire
+    for a visit, HTTP and websocket alike, compressed or not."""
+
+    def __init__(self, target: int) -> None:
+        self.target, self.received, self.lock = target, 0, threading.Lock()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                client, _ = self.listener.accept()
+                upstream = socket.create_connection(("127.0.0.1", self.target))
+                threading.Thread(target=self.pump, args=(client, upstream, False), daemon=True).start()
+                threading.Thread(target=self.pump, args=(upstream, client, True), daemon=True).start()
+
+    def pump(self, source: socket.socket, sink: socket.socket, count: bool) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                sink.sendall(data)
+                if count:
+                    with self.lock:
+                        self.received += len(data)
+        for end in (source, sink):
+            end.close()
+
+    def close(self) -> int:
+        self.listener.close()
+        return self.received
+
+
+@contextlib.contextmanager
+def deploy_local(timeout: float = 120) -> Iterator[int]:
+    """`make deploy-local` (deploy/local.py: two replicas behind Caddy) on a free port, stopped afterwards."""
+    port = free_port()
+    launcher = subprocess.Popen(
+        [sys.executable, str(ROOT / "deploy" / "local.py"), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as r:
+                if r.read() == b"ok":
+                    break
+            if launcher.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("deploy/local.py did not start (is caddy installed? `make caddy`)")
+            time.sleep(0.1)  # polling interval of the readiness check
+        yield port
+    finally:
+        launcher.send_signal(signal.SIGTERM)
+        launcher.wait(30)
+
+
+def first_visit_bytes(browser: Browser, direct: Server) -> tuple[int, int]:
+    """Bytes a first visit to /map receives through Caddy (deploy-local) and straight from a server."""
+    with deploy_local() as proxy_port:
+        sizes = []
+        for port in (proxy_port, direct.port):
+            relay = CountingRelay(port)
+            page, _, _ = open_page(browser, f"http://127.0.0.1:{relay.port}/map?lang=en", PAGES["/map"])
+            page.context.close()
+            sizes.append(relay.close())
+    return sizes[0], sizes[1]
+
+
+def proxy_row(proxied: int, direct: int) -> None:
+    row(
+        "map, first visit: bytes via Caddy / direct",
+        f"{proxied / 1024:.0f} / {direct / 1024:.0f} KiB",
+        f"≤ 40 %: {proxied / direct:.0%}",
+        proxied <= 0.4 * direct,
+    )
+
+
+CONFLICT_IMPORT = """
+import resource, sys, time
+started = time.perf_counter()
+from liptako import cli
+code = cli.main(["import", sys.argv[1]])
+print(code, time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def conflict_bench(ucdp_rows: int = 400_000, acled_rows: int = 50_000) -> None:
+    """Issue 15's budgets: a generated full-size UCDP GED file (and an ACLED export) imported in ≤ 10 s with peak
+    memory ≤ 1 GiB, each import a fresh process (as `liptako import`), the counts checked against the generator's;
+    then the views' query (events per region over a date filter, from the region × month aggregate) in ≤ 100 ms."""
+    import datetime as dt
+    import os
+    import tempfile
+
+    from liptako import conflict
+
+    with tempfile.TemporaryDirectory(prefix="liptako-bench-") as temp:
+        folder, store = Path(temp), Path(temp) / "store"
+        gen = [sys.executable, str(ROOT / "scripts" / "gen_conflict.py"), str(folder)]
+        subprocess.run([*gen, "--ucdp-rows", str(ucdp_rows), "--acled-rows", str(acled_rows)], check=True)
+        env = {**os.environ, "LIPTAKO_STORE": str(store)}
+        for name in ("ucdp_ged.csv", "acled.csv"):
+            run = subprocess.run(
+                [sys.executable, "-c", CONFLICT_IMPORT, str(folder / name)], env=env, text=True, capture_output=True
+            )
+            code, seconds, peak_kib = run.stdout.splitlines()[-1].split()
+            mib = int(peak_kib) / 1024
+            size = (folder / name).stat().st_size / 2**20
+            row(f"conflict import: {name} ({size:.0f} MiB)", f"{float(seconds):.2f} s", "≤ 10 s", float(seconds) <= 10)
+            row("  peak memory of the import", f"{mib:.0f} MiB", "≤ 1 GiB", mib <= 1024)
+        summary = "".join(run.stdout.splitlines(keepends=True)[:-1])
+        matches = summary == (folder / "expected.csv").read_text()
+        row("  summary = the generator's counts", "yes" if matches else "NO", "exact", matches)
+        builds = []
+        for _ in range(5):  # the first includes the process's one-time start of Arrow's readers
+            started = time.perf_counter()
+            months = conflict.monthly(store)
+            builds.append(time.perf_counter() - started)
+        row("conflict: region × month aggregate, first call", f"{builds[0] * 1000:.0f} ms")
+        aggregate = statistics.median(builds)
+        row("conflict: region × month aggregate, median", f"{aggregate * 1000:.0f} ms", "≤ 100 ms", aggregate <= 0.1)
+        regions = data.load_regions(data.default_data_dir() / "regions.geojson")
+        times = []
+        for year in range(2013, 2024):
+            started = time.perf_counter()
+            conflict.per_region(months, regions.index, dt.date(year, 3, 1), dt.date(year + 2, 6, 30))
+            times.append(time.perf_counter() - started)
+        query = statistics.median(times)
+        row("conflict: per region over a date filter, median", f"{query * 1000:.1f} ms", "≤ 100 ms", query <= 0.1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=10, help="clicks measured for click → panel")
+    parser.add_argument("--proxy-only", action="store_true", help="only the bytes of a visit via Caddy / direct")
     args = parser.parse_args()
+    if args.proxy_only:
+        ours = Server().start()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=chromium_path(playwright.chromium.executable_path), args=CHROMIUM_ARGS
+                )
+                proxy_row(*first_visit_bytes(browser, ours))
+                browser.close()
+        finally:
+            ours.stop()
+        return
     imports, load = map(float, subprocess.check_output([sys.executable, "-c", LOAD_ALL], cwd=ROOT, text=True).split())
     regions = data.load_regions(data.default_data_dir() / "regions.geojson")
     geojson_bytes = (data.default_data_dir() / "regions.geojson").stat().st_size
@@ -193,6 +345,7 @@ def main() -> None:
             for _ in range(10 - len(PAGES)):  # ten sessions in all
                 open_page(browser, f"{ours.url}/map?lang=en", PAGES["/map"])
             memory_ten = rss_mib(ours)
+            proxied, direct = first_visit_bytes(browser, ours)
             browser.close()
     finally:
         ours.stop()
@@ -241,6 +394,8 @@ def main() -> None:
     row("server memory after 1 session", f"{memory_one:.0f} MiB")
     row("server memory after 10 sessions (5 pages, then maps)", f"{memory_ten:.0f} MiB")
     row("  per additional session", f"{(memory_ten - memory_one) / 9:.1f} MiB")
+    conflict_bench()
+    proxy_row(proxied, direct)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+# The tests never see the conflict data imported on this machine: an empty store unless a test names its own
+# (AppTests and the browser tests' servers inherit this).
+os.environ["LIPTAKO_STORE"] = tempfile.mkdtemp(prefix="liptako-store-")
 
 
 @pytest.fixture

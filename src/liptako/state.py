@@ -51,7 +51,8 @@ class State:
     lanes: str = "country"
     """How the timeline groups events: `country` or `type`."""
     colour: str = "country"
-    """What the map's regions are coloured by: `country`, or `events` (the timeline's filtered events per region)."""
+    """What the map's regions are coloured by: `country`, `events` (the timeline's filtered events per region), or
+    `conflict` / `fatalities` (the imported ACLED or UCDP events, or their deaths, per region over its dates)."""
 
     def with_selection(self, **changes: str | None) -> State:
         return replace(self, selection=replace(self.selection, **changes))
@@ -90,7 +91,9 @@ class Known:
 COUNTRIES = tuple(c.value for c in Country)
 TYPES = tuple(t.value for t in EventType)
 LANES = ("country", "type")
-COLOURINGS = ("country", "events")
+COLOURINGS = ("country", "events", "conflict", "fatalities")
+"""`conflict` and `fatalities` need an imported ACLED or UCDP file (`liptako import`); without one the map
+falls back to `country`."""
 THEMES = tuple(t.value for t in Theme)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from liptako import maps
+from liptako import conflict, maps
 from liptako.data import DATASETS, DataError, default_data_dir, ids_of
 from liptako.i18n import Lang
 
@@ -62,3 +62,30 @@ def base_map(lang: Lang, base_url_path: str) -> folium.Map:
     it is given. The copy keeps the element ids, so the component sees the same map and keeps its view."""
     version = tuple(_stamp(kind) for kind in MAP_DATA)
     return copy.deepcopy(_base_map(lang, base_url_path, version))
+
+
+# ---------------------------------------------------------------- the analyst's conflict data (issue 15)
+
+
+def _conflict_stamp() -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    folder = conflict.default_store()
+    files = conflict.store_files(folder)
+    return str(folder), tuple((source, p.stat().st_mtime_ns, p.stat().st_size) for source, p in files.items())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _conflict(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> conflict.Loaded | None:
+    return conflict.load(Path(folder)) if stamp else None
+
+
+def conflict_data() -> conflict.Loaded | None:
+    """The imported ACLED / UCDP data as the views read it (events and fatalities per source, region and month),
+    or None when no file has been imported. Cached by the store files' modification times and sizes: a rerun
+    costs a `stat` per file and never reads raw rows; a new import is picked up on the next run. Raises
+    `DataError` if a store file cannot be read."""
+    folder, stamp = _conflict_stamp()
+    try:
+        return _conflict(folder, stamp)
+    except Exception as exc:  # a damaged Parquet file: pyarrow raises several kinds of errors
+        why = f"the conflict store cannot be read ({exc}); import the file again"
+        raise DataError(folder, None, None, why) from exc
