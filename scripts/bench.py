@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from liptako import data  # noqa: E402
+from liptako.i18n import tn  # noqa: E402
 from tests.support import facts  # noqa: E402
 from tests.support.browser import (  # noqa: E402
     CHROMIUM_ARGS,
@@ -329,7 +330,8 @@ def main() -> None:
             started = time.perf_counter()
             search.fill("Solhan")
             search.press("Enter")
-            timeline.get_by_text(f"{facts.events_matching('Solhan')} of {len(facts.events())} events shown.").wait_for()
+            matching, total = facts.events_matching("Solhan"), len(facts.events())
+            timeline.get_by_text(tn("timeline.count", matching, "en", total=total)).wait_for()
             timeline.locator(".js-plotly-plot .scatterlayer path.point").first.wait_for()
             filter_redraw = time.perf_counter() - started
 
@@ -339,7 +341,7 @@ def main() -> None:
             search.fill("rebellion")
             search.press("Enter")
             shown, total = len(facts.default_document_provisions("rebellion")), len(facts.default_document_provisions())
-            charter.get_by_text(f"{shown} of {total} provisions of this text shown.").wait_for()
+            charter.get_by_text(tn("charter.count", shown, "en", total=total)).wait_for()
             search_results = time.perf_counter() - started
 
             for _ in range(10 - len(PAGES)):  # ten sessions in all

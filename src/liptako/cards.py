@@ -23,6 +23,8 @@ from liptako.timeline import event_label, filter_events, when
 MAP_PAGE = "pages/map_view.py"
 TIMELINE_PAGE = "pages/timeline_view.py"
 CHARTER_PAGE = "pages/charter_view.py"
+PANEL_EVENTS = 8
+"""The region panel lists this many newest events; the timeline link shows them all (a long list slows a click)."""
 
 
 @dataclass(frozen=True)
@@ -288,9 +290,13 @@ def region_card(
             blocks.append(f"*{t('panel.events_none', lang)}*")
         else:
             blocks += violence_lines(tied, actors, lang)
+            newest = tied.iloc[::-1].head(PANEL_EVENTS)
+            title = t("panel.events", lang, count=len(tied))
+            if len(tied) > len(newest):
+                title = t("panel.events_newest", lang, count=len(tied), shown=len(newest))
             sections.append(
                 Section(
-                    t("panel.events", lang, count=len(tied)),
+                    title,
                     links=[
                         Link(
                             TIMELINE_PAGE,
@@ -298,7 +304,7 @@ def region_card(
                             {"lang": lang, "region": detail.id, "event": str(eid)},
                             ":material/event:",
                         )
-                        for eid, event in tied.iloc[::-1].iterrows()
+                        for eid, event in newest.iterrows()
                     ],
                     expanded=True,
                     icon=":material/event:",

@@ -430,13 +430,23 @@ def water_layer(context: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
     )
 
 
+_OUTLINES: dict[tuple[str, tuple[str, ...], int], dict] = {}
+
+
+def zone_outline(zone: Zone, regions: gpd.GeoDataFrame) -> dict:
+    """The zone's outline as GeoJSON, computed once per zone and set of units (a union costs a click ~50 ms)."""
+    units = tuple(zone_units(zone, regions))
+    key = (zone.id, units, id(regions))  # the cached regions table is one object per data version
+    if key not in _OUTLINES:
+        _OUTLINES[key] = shapely.geometry.mapping(shapely.union_all(list(regions.loc[list(units)].geometry)))
+    return _OUTLINES[key]
+
+
 def zone_layer(zone: Zone, regions: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:
     """The Liptako-Gourma zone drawn over the regions, without catching clicks meant for them."""
-    units = regions.loc[zone_units(zone, regions)]
     group = folium.FeatureGroup(name=t("map.layer.zone", lang))
-    outline = shapely.union_all(list(units.geometry))
     folium.GeoJson(
-        shapely.geometry.mapping(outline),
+        zone_outline(zone, regions),
         style_function=lambda f: {
             "color": ZONE_COLOUR,
             "weight": 3,
