@@ -99,6 +99,8 @@ def explore() -> None:
     )
 
     layers = [maps.zone_layer(zone_by_id[zone_id], regions, lang), maps.highlight_layer(regions, selected)]
+    if st.session_state.get("show_provinces"):
+        layers.insert(0, maps.provinces_layer(provinces, lang))
     if colour == "events" and events is not None:
         counted = timeline.filter_events(events, link.filters)
         counts = geo.events_per_region(counted, regions.index)
@@ -118,6 +120,12 @@ def explore() -> None:
             returned_objects=["last_object_clicked", "last_active_drawing"],
             feature_group_to_add=layers,
             on_change=on_map_click,
+            render=False,  # the cached base map was rendered once (store.base_map)
+        )
+        st.checkbox(
+            t("map.show_provinces", lang, count=len(provinces)),
+            key="show_provinces",
+            help=t("map.provinces_hint", lang),
         )
         if colour == "events" and events is not None:
             filters = timeline.describe_filters(link.filters, lang)  # escaped for HTML by choropleth_legend

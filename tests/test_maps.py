@@ -33,7 +33,7 @@ def html_of(m) -> str:  # noqa: ANN001
 
 def test_map_holds_every_region_and_serves_its_own_leaflet(layers) -> None:  # noqa: ANN001
     regions, provinces, places, _ = layers
-    m = maps.base_map(regions, provinces, places, "en")
+    m = maps.base_map(regions, places, "en")
     html = html_of(m)
     for rid in regions.index:
         assert f"region-{rid}" in html
@@ -45,7 +45,7 @@ def test_tiles_are_offered_in_the_layer_control_but_off_by_default(layers) -> No
     """Leaflet ticks an overlay in the layer control only if it is on the map: the tile layer must be listed
     there but never added to the map by the page's own script (it would be with folium's default show=True)."""
     regions, provinces, places, _ = layers
-    html = html_of(maps.base_map(regions, provinces, places, "en"))
+    html = html_of(maps.base_map(regions, places, "en"))
     map_var = re.search(r"var (map_\w+) = L\.map\(", html).group(1)
     tiles = re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(\s*\"https://tile\.openstreetmap\.org/", html)
     assert len(tiles) == 1, "one OpenStreetMap tile layer, offered as an option"
@@ -120,7 +120,7 @@ def test_click_on_an_event_dot_opens_the_event_by_its_id(layers) -> None:  # noq
     the feature the browser reports, as st_folium returns it for the dot actually rendered."""
     regions, provinces, places, _ = layers
     events = data.load_events(default_data_dir() / "events.csv")
-    dots = rendered_points(html_of(maps.base_map(regions, provinces, places, "fr", events=events)), "event")
+    dots = rendered_points(html_of(maps.base_map(regions, places, "fr", events=events)), "event")
     opened = set()
     for dot in dots:
         clicked = geo.clicked_event({"last_active_drawing": dot, "last_object_clicked": {"lat": 0, "lng": 0}}, events)
@@ -135,7 +135,7 @@ def test_click_on_an_event_dot_opens_the_event_by_its_id(layers) -> None:  # noq
 def test_clicks_on_other_things_open_no_event(layers) -> None:  # noqa: ANN001
     regions, provinces, places, _ = layers
     events = data.load_events(default_data_dir() / "events.csv")
-    html = html_of(maps.base_map(regions, provinces, places, "en", events=events))
+    html = html_of(maps.base_map(regions, places, "en", events=events))
     town = rendered_points(html, "town")[0]
     assert geo.clicked_event({"last_active_drawing": town}, events) is None
     region = {"type": "Feature", "properties": {"id": "NE-6", "label": "Tillabéri (Niger)"}}
@@ -162,7 +162,7 @@ def test_data_text_is_escaped_and_never_reaches_a_script_template_literal(layers
     places.loc["tillaberi", "name"] = f"Tillabéri zq{attack}zq"
     located = events.index[events["lat"].notna()]
     events.loc[located, "title_en"] = events.loc[located, "title_en"] + f" zq{attack}zq"
-    html = html_of(maps.base_map(regions, provinces, places, "en", events=events))
+    html = html_of(maps.base_map(regions, places, "en", events=events))
     assert f"zq{attack}zq" not in html
     assert "L.tooltip(" not in html and "L.popup(" not in html, "text from data goes through feature properties"
     for kind in ("town", "event"):
@@ -227,9 +227,22 @@ def test_choropleth_counts_the_filtered_events_of_each_region(layers) -> None:  
 def test_map_has_its_context_labels_and_controls(layers) -> None:  # noqa: ANN001
     regions, provinces, places, _ = layers
     context = data.load_context(default_data_dir() / "context.geojson")
-    html = html_of(maps.base_map(regions, provinces, places, "fr", context=context))
+    html = html_of(maps.base_map(regions, places, "fr", context=context))
     assert "liptako-reset" in html and json.dumps("⤢ Toute la région") in html
     assert "MALI" in html and "BURKINA FASO" in html and "Niamey" in html
     water = [f for f in rendered_features(html) if f["properties"].get("id") == "river-niger"]
     assert water and water[0]["properties"]["label"] == "fleuve Niger"
     assert re.search(r'createPane\(\s*"points"', html)
+
+
+def test_a_click_on_a_region_shape_selects_the_shape_the_browser_hit(layers) -> None:  # noqa: ANN001
+    """Where the drawn shape and the data's polygon disagree by a rounding (a point on the border), the region is
+    the one whose shape was clicked, the one whose tooltip shows there; a click on a dot is placed by its point."""
+    regions = layers[0]
+    shape = {"type": "Feature", "properties": {"id": "BF-12"}, "geometry": {"type": "Polygon", "coordinates": []}}
+    niger_point = {"lat": 14.2, "lng": 1.45}  # inside Tillabéri
+    assert geo.clicked_region({"last_active_drawing": shape, "last_object_clicked": niger_point}, regions) == "BF-12"
+    dot = {"type": "Feature", "properties": {"layer": "event", "ids": ["x"]}, "geometry": {"type": "Point"}}
+    assert geo.clicked_region({"last_active_drawing": dot, "last_object_clicked": niger_point}, regions) == "NE-6"
+    town = {"type": "Feature", "properties": {"id": "dori", "layer": "town"}, "geometry": {"type": "Point"}}
+    assert geo.clicked_region({"last_active_drawing": town, "last_object_clicked": niger_point}, regions) == "NE-6"

@@ -79,11 +79,16 @@ def events_per_region(events: pd.DataFrame, region_ids: Iterable[str]) -> pd.Ser
 
 
 def clicked_region(returned: Mapping | None, regions: gpd.GeoDataFrame) -> str | None:
-    """The region under the last click on the map, whatever was clicked (a region, a town dot, the zone).
+    """The region under the last click on the map, whatever was clicked (a region, a town dot, an event dot).
 
-    streamlit-folium reports the clicked point for every object; the region is found by point-in-polygon, so a
-    click on a town inside Tillabéri selects Tillabéri. Tolerates st_folium's None and partial dicts.
+    A click on a region's shape names it by its feature's id, as the browser hit it (the region whose tooltip
+    shows there); a click on a dot is placed by point-in-polygon, so a town inside Tillabéri selects Tillabéri.
+    Tolerates st_folium's None and partial dicts.
     """
+    drawing = (returned or {}).get("last_active_drawing") or {}
+    shape_id = (drawing.get("properties") or {}).get("id")
+    if shape_id in regions.index and (drawing.get("geometry") or {}).get("type") in ("Polygon", "MultiPolygon"):
+        return str(shape_id)
     point = (returned or {}).get("last_object_clicked") or {}
     if "lat" not in point or "lng" not in point:
         return None

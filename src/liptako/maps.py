@@ -1,6 +1,6 @@
 """Build the folium map of the tri-border region (what it draws; `geo` holds what it knows).
 
-The base map (regions, countries, provinces, towns, legend) is the same on every rerun for a given language, so
+The base map (regions, countries, towns, events, context, legend) is the same on every rerun for a given language, so
 streamlit-folium keeps its iframe; what changes with the reader's choices (selected region, zone layer) is returned
 as separate feature groups for `st_folium(feature_group_to_add=...)`. Every text put into the map's HTML is
 escaped here: Leaflet tooltips are HTML.
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, MacroElement
@@ -39,13 +40,19 @@ def static_url(relative: str, base_url_path: str = "") -> str:
     return f"{prefix}/app/static/{relative}"
 
 
+DISPLAY_DECIMALS = 3
+"""Coordinates as drawn (≈ 110 m, under 2 px at the closest zoom): the map script, sent again on every click, is a
+quarter lighter. Clicks are read against the full-precision shapes."""
+
+
 def _geojson(frame: gpd.GeoDataFrame, labels: Mapping[str, str]) -> dict:
-    """Features with only what the browser needs: the id (read back on click) and an escaped label."""
+    """Features with only what the browser needs: the id (read back on click) and an escaped label; shared borders
+    round to the same points, so neighbours still meet exactly."""
     features = [
         {
             "type": "Feature",
             "properties": {"id": rid, "label": escape_html(labels[rid])},
-            "geometry": shapely.geometry.mapping(geometry),
+            "geometry": shapely.geometry.mapping(shapely.transform(geometry, lambda c: np.round(c, DISPLAY_DECIMALS))),
         }
         for rid, geometry in frame.geometry.items()
     ]
@@ -309,7 +316,6 @@ def tripoint_layer(regions: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
 
 def base_map(
     regions: gpd.GeoDataFrame,
-    provinces: gpd.GeoDataFrame,
     places: pd.DataFrame,
     lang: Lang,
     base_url_path: str = "",
@@ -367,15 +373,6 @@ def base_map(
     ).add_to(m)
     if context is not None:
         water_layer(context, lang).add_to(m)
-
-    province_labels = {pid: f"{row[f'name_{lang}']} ({t('map.province', lang)})" for pid, row in provinces.iterrows()}
-    folium.GeoJson(
-        _geojson(provinces, province_labels),
-        name=escape_html(t("map.layer.provinces", lang)),
-        style_function=lambda f: {"fill": False, "color": "#444444", "weight": 0.8, "dashArray": "3 3"},
-        interactive=False,
-        show=False,
-    ).add_to(m)
 
     towns_layer(places, lang).add_to(m)
     if events is not None:
@@ -516,6 +513,19 @@ def choropleth_legend(counts: pd.Series, what: str) -> str:
         for low, high in classes
     )
     return f'<div class="choropleth-key" style="font-size:0.85rem">{escape_html(what)}<br>{items}</div>'
+
+
+def provinces_layer(provinces: gpd.GeoDataFrame, lang: Lang) -> folium.FeatureGroup:
+    """Burkina Faso's provinces as dashed outlines, sent only when the reader asks for them (they would weigh
+    a fifth of the map on every click)."""
+    labels = {pid: f"{row[f'name_{lang}']} ({t('map.province', lang)})" for pid, row in provinces.iterrows()}
+    group = folium.FeatureGroup(name="provinces")
+    folium.GeoJson(
+        _geojson(provinces, labels),
+        style_function=lambda f: {"fill": False, "color": "#444444", "weight": 0.8, "dashArray": "3 3"},
+        interactive=False,
+    ).add_to(group)
+    return group
 
 
 def highlight_layer(regions: gpd.GeoDataFrame, region_id: str | None) -> folium.FeatureGroup:

@@ -19,7 +19,7 @@ from liptako import conflict, maps
 from liptako.data import DATASETS, DataError, default_data_dir, ids_of
 from liptako.i18n import Lang
 
-MAP_DATA = ("regions", "provinces", "places", "events", "context")
+MAP_DATA = ("regions", "places", "events", "context")
 
 
 def _stamp(kind: str) -> tuple[str, float]:
@@ -52,9 +52,9 @@ def optional(kind: str) -> object | None:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _base_map(lang: Lang, base_url_path: str, version: tuple[tuple[str, float], ...]) -> folium.Map:
-    return maps.base_map(
-        get("regions"), get("provinces"), get("places"), lang, base_url_path, optional("events"), optional("context")
-    )
+    m = maps.base_map(get("regions"), get("places"), lang, base_url_path, optional("events"), optional("context"))
+    m.get_root().render()  # once: st_folium(render=False) then reuses it on every rerun
+    return m
 
 
 def base_map(lang: Lang, base_url_path: str) -> folium.Map:
