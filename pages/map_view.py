@@ -107,7 +107,9 @@ def explore() -> None:
         layers.insert(0, maps.choropleth_layer(regions, counts))
     if colour in CONFLICT_COLOURS and conflict_data is not None:
         source = conflict_source(controls[2])
-        totals = conflict_counts(link.filters, source)[colour if colour == "fatalities" else "events"]
+        totals = conflict.per_region_filtered(
+            conflict_data.months, regions, link.filters.countries, link.filters.date_from, link.filters.date_to, source
+        )[colour if colour == "fatalities" else "events"]
         layers.insert(0, maps.choropleth_layer(regions, totals))
 
     map_column, panel_column = st.columns([3, 2])
@@ -133,7 +135,7 @@ def explore() -> None:
             st.html(maps.choropleth_legend(counts, what))
             st.caption(t("map.choropleth.unplaced", lang))
         if colour in CONFLICT_COLOURS and conflict_data is not None:
-            period = conflict_period(link.filters)
+            period = timeline.describe_dates(link.filters, lang) or t("conflict.period_all", lang)
             label = conflict.SOURCE_NAMES[source]
             what = t(
                 f"conflict.what.{colour}", lang, period=period, source=label, total=number(int(totals.sum()), lang)
@@ -168,21 +170,6 @@ def conflict_source(column) -> str:  # noqa: ANN001 - a Streamlit column
         format_func=lambda s: conflict.SOURCE_NAMES[s],
         horizontal=True,
     )
-
-
-def conflict_counts(filters: Filters, source: str):  # noqa: ANN201 - a DataFrame
-    """Events and fatalities per region over the timeline's dates and countries, from the cached aggregate."""
-    kept = regions.index[regions["country"].isin(filters.countries)] if filters.countries else regions.index
-    totals = conflict.per_region(conflict_data.months, kept, filters.date_from, filters.date_to, [source])
-    return totals.reindex(regions.index, fill_value=0)
-
-
-def conflict_period(filters: Filters) -> str:
-    if not (filters.date_from or filters.date_to):
-        return t("conflict.period_all", lang)
-    start = format_date(filters.date_from, lang) if filters.date_from else "…"
-    end = format_date(filters.date_to, lang) if filters.date_to else "…"
-    return f"{start} – {end}"
 
 
 def conflict_terms(sources: list[str]) -> None:

@@ -56,3 +56,19 @@ def test_app_and_data_are_found_from_a_checkout_or_from_the_current_folder(tmp_p
     assert serve.app_path(wheel, tmp_path / "app") == tmp_path / "app" / "app.py"
     assert locate_data_dir(None, wheel, tmp_path / "app") == tmp_path / "app" / "data"
     assert locate_data_dir(str(tmp_path / "mine"), module, tmp_path) == tmp_path / "mine"
+
+
+def test_every_documented_way_to_start_the_app_goes_through_the_launcher() -> None:
+    """`make run`, the container, the local deployment and the README all start `python -m liptako.serve`; none
+    runs plain `streamlit run app.py` (which the workaround above would not reach)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "-m liptako.serve" in run
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    cmd = next(line for line in dockerfile.splitlines() if line.startswith("CMD"))
+    assert '"-m", "liptako.serve"' in cmd
+    assert '"-m", "liptako.serve"' in (ROOT / "deploy" / "local.py").read_text(encoding="utf-8")
+    for name in ("compose.yaml", "kubernetes.yaml"):  # the image's CMD is not overridden by a plain streamlit run
+        assert "streamlit run" not in (ROOT / "deploy" / name).read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "python -m liptako.serve" in readme

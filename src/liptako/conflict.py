@@ -487,6 +487,21 @@ def per_region(
     return totals.reindex(list(region_ids), fill_value=0).astype("int64")
 
 
+def per_region_filtered(
+    months: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    countries: Iterable[str],
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    source: str,
+) -> pd.DataFrame:
+    """Events and fatalities per region of the map for one source, over the timeline's dates and countries (every
+    region listed; regions of countries not chosen count zero)."""
+    countries = list(countries)
+    kept = regions.index[regions["country"].isin(countries)] if countries else regions.index
+    return per_region(months, kept, date_from, date_to, [source]).reindex(regions.index, fill_value=0)
+
+
 def region_months(months: pd.DataFrame, region_id: str) -> pd.DataFrame:
     """One region's events and fatalities per month and source, every month of the store's span (zeros kept)."""
     chosen = months[months["region"] == region_id]

@@ -71,6 +71,15 @@ def filter_events(events: pd.DataFrame, filters: Filters, region: str | None = N
     return events[keep]
 
 
+def describe_dates(filters: Filters, lang: Lang) -> str:
+    """The date filter in words: "1 January 2020 – …"; an empty string when the dates are not filtered."""
+    if not (filters.date_from or filters.date_to):
+        return ""
+    start = format_date(filters.date_from, lang) if filters.date_from else "…"
+    end = format_date(filters.date_to, lang) if filters.date_to else "…"
+    return f"{start} – {end}"
+
+
 def describe_filters(filters: Filters, lang: Lang) -> str:
     """The timeline's filters in words ("Niger · Coup · 1 January 2020 – …"), for what a count or a colour means."""
     parts = []
@@ -79,9 +88,7 @@ def describe_filters(filters: Filters, lang: Lang) -> str:
     if filters.types:
         parts.append(", ".join(t(f"type.{k}", lang) for k in filters.types))
     if filters.date_from or filters.date_to:
-        start = format_date(filters.date_from, lang) if filters.date_from else "…"
-        end = format_date(filters.date_to, lang) if filters.date_to else "…"
-        parts.append(f"{start} – {end}")
+        parts.append(describe_dates(filters, lang))
     if filters.text:
         parts.append(f"« {filters.text} »" if lang == "fr" else f"“{filters.text}”")
     return " · ".join(parts) or t("map.choropleth.all", lang)
