@@ -4,9 +4,8 @@ The map, its controls and the panel form one fragment: a click reruns them alone
 base map comes from the cache (only the selection, the zone and the colouring travel as small layers)."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from liptako import cards, conflict, geo, maps, reforms, store, timeline, ui
+from liptako import cards, conflict, geo, map_component, maps, reforms, store, timeline, ui
 from liptako.data import DataError
 from liptako.i18n import format_date, number, pick, t
 from liptako.state import COLOURINGS, Filters, Known, parse
@@ -23,9 +22,9 @@ provisions = cards.provisions_by_id(store.optional("provisions") or ())
 actors = {a.id: a for a in store.optional("actors") or ()}
 zone_by_id = {z.id: z for z in zones}
 CONFLICT_COLOURS = ("conflict", "fatalities")
+# A country export fits (ACLED's three countries since 1997: tens of MB); the global UCDP file goes through
+# `liptako import`.
 UPLOAD_MB = 100
-"""A country export fits (ACLED's three countries since 1997: tens of MB); the global UCDP file goes through
-`liptako import`."""
 try:  # the analyst's own ACLED / UCDP data (`liptako import`), as a cached region × month aggregate
     conflict_data = store.conflict_data()
 except DataError as exc:
@@ -114,15 +113,13 @@ def explore() -> None:
 
     map_column, panel_column = st.columns([3, 2])
     with map_column:
-        st_folium(
+        map_component.draw(
             store.base_map(lang, st.get_option("server.baseUrlPath")),
+            layers,
             key="region_map",
             height=600,
-            use_container_width=True,
             returned_objects=["last_object_clicked", "last_active_drawing"],
-            feature_group_to_add=layers,
             on_change=on_map_click,
-            render=False,  # the cached base map was rendered once (store.base_map)
         )
         st.checkbox(
             t("map.show_provinces", lang, count=len(provinces)),

@@ -1,14 +1,16 @@
 """Every page runs headless (Streamlit's AppTest) in both languages, and links open the state they describe."""
 
+import ast
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
 from liptako import timeline
 from liptako.state import Filters
 
-from .conftest import run_page
+from .conftest import ROOT, run_page
 from .support import facts
 
 PAGES = ["home", "map", "timeline", "charter", "sources"]
@@ -20,6 +22,19 @@ def test_every_page_runs_without_exception(page: str, lang: str) -> None:
     at = run_page(page, lang)
     assert not at.exception
     assert at.title and at.title[0].value
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"], ids=lambda p: p.name)
+def test_no_stray_text_on_a_page(script: Path) -> None:
+    """Streamlit's "magic" writes any bare string of a page script onto the page (a comment written as a string
+    once showed readers a developer's note above the map's title): only the module docstring may be one."""
+    body = ast.parse(script.read_text()).body
+    strays = [
+        node.lineno
+        for node in body[1:]
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    ]
+    assert not strays, f"{script.name}: bare strings on lines {strays} would be shown to readers"
 
 
 def test_language_comes_from_the_link() -> None:

@@ -9,6 +9,7 @@ escaped here: Leaflet tooltips are HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -314,6 +315,26 @@ def tripoint_layer(regions: gpd.GeoDataFrame, lang: Lang) -> folium.GeoJson:
     return layer
 
 
+class FrozenMap(folium.Map):
+    """A map complete once built: rendering it again or walking its shapes for bounds would give the same result,
+    so both happen once. Add nothing to it after its first render (per-run layers go through `map_component.draw`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._rendered = False
+        self._bounds: list | None = None
+
+    def render(self, **kwargs: Any) -> None:
+        if not self._rendered:
+            super().render(**kwargs)
+            self._rendered = True
+
+    def get_bounds(self) -> list:
+        if self._bounds is None:
+            self._bounds = super().get_bounds()
+        return self._bounds
+
+
 def base_map(
     regions: gpd.GeoDataFrame,
     places: pd.DataFrame,
@@ -321,12 +342,12 @@ def base_map(
     base_url_path: str = "",
     events: pd.DataFrame | None = None,
     context: gpd.GeoDataFrame | None = None,
-) -> folium.Map:
+) -> FrozenMap:
     """The map every view starts from, the same whatever the selection (so it is built once per data version and
     language): works with no tile server; tiles are an optional layer, off by default."""
     west, south, east, north = regions.total_bounds
     bounds = [[south, west], [north, east]]
-    m = folium.Map(
+    m = FrozenMap(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=5,
         zoom_snap=0.25,

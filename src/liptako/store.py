@@ -9,10 +9,8 @@ cross-references to a file that is itself broken are skipped here (that file rep
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-import folium
 import streamlit as st
 
 from liptako import conflict, maps
@@ -51,17 +49,16 @@ def optional(kind: str) -> object | None:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _base_map(lang: Lang, base_url_path: str, version: tuple[tuple[str, float], ...]) -> folium.Map:
+def _base_map(lang: Lang, base_url_path: str, version: tuple[tuple[str, float], ...]) -> maps.FrozenMap:
     m = maps.base_map(get("regions"), get("places"), lang, base_url_path, optional("events"), optional("context"))
-    m.get_root().render()  # once: st_folium(render=False) then reuses it on every rerun
+    m.get_root().render()
     return m
 
 
-def base_map(lang: Lang, base_url_path: str) -> folium.Map:
-    """The base map of this data version and language, as a copy: st_folium adds the selection's layers to the map
-    it is given. The copy keeps the element ids, so the component sees the same map and keeps its view."""
-    version = tuple(_stamp(kind) for kind in MAP_DATA)
-    return copy.deepcopy(_base_map(lang, base_url_path, version))
+def base_map(lang: Lang, base_url_path: str) -> maps.FrozenMap:
+    """The base map of this data version and language, rendered, shared by every session: draw it only through
+    `map_component.draw`, which leaves it as it found it."""
+    return _base_map(lang, base_url_path, tuple(_stamp(kind) for kind in MAP_DATA))
 
 
 # ---------------------------------------------------------------- the analyst's conflict data (issue 15)
