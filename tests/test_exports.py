@@ -44,7 +44,7 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path) -> None:  # noqa
     """Text starting with =, +, -, @, a tab or a carriage return is prefixed with a quote; numbers are not touched
     (negative longitudes stay numbers) and the file still loads."""
     events = data.load_events(default_data_dir() / "events.csv")
-    attacks = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    attacks = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
     hostile = events.head(len(attacks)).copy()
     hostile["title_en"] = attacks
     hostile["lat"], hostile["lon"] = 14.5, -1.5

@@ -1,13 +1,12 @@
 """The one place the map meets streamlit-folium: the cached base map drawn with this run's layers.
 
 Why not simply `st_folium(copy_of_base_map, feature_group_to_add=layers)`: st_folium renders the map it is given,
-walks it for its bounds, renames its elements and adds the layers to it as children, on every call. For a map of this size that was
-≈ 350 ms of server time per click (a deep copy to protect the cached map, then folium recompiling a template per
-element), against ≈ 40 ms here. So the base map is a `maps.FrozenMap`, rendered and measured once, shared by every
-session, and what st_folium changes in it (element ids, added layers) is put back after the call, under a lock
-(sessions run in threads).
-This leans on how st_folium 0.27 treats the map it is given; `tests/test_map_component.py` fails if an upgrade
-changes it (README, "Workarounds").
+walks it for its bounds, renames its elements and adds the layers to it as children, on every call. For a map of
+this size that was ≈ 350 ms of server time per click (a deep copy to protect the cached map, then folium
+recompiling a template per element), against ≈ 40 ms here. So the base map is a `maps.FrozenMap`, rendered and
+measured once, shared by every session, and what st_folium changes in it (element ids, added layers) is put back
+after the call, under a lock (sessions run in threads). This leans on how st_folium 0.27 treats the map it is
+given; `tests/test_map_component.py` fails if an upgrade changes it (README, "Running it, and hosting it").
 """
 
 from __future__ import annotations
