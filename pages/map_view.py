@@ -3,13 +3,15 @@
 The map, its controls and the panel form one fragment: a click reruns them alone, not the whole page, and the
 base map comes from the cache (only the selection, the zone and the colouring travel as small layers)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from liptako import cards, conflict, geo, map_component, maps, reforms, store, timeline, ui
+from liptako import cards, conflict, conflict_view, geo, map_component, maps, reforms, store, timeline, ui
 from liptako.data import DataError
-from liptako.i18n import format_date, number, pick, t
-from liptako.state import COLOURINGS, Filters, Known, parse
-from liptako.text import escape_html, escape_md
+from liptako.i18n import number, pick, t
+from liptako.state import BOUNDS, COLOURINGS, Known, parse
+from liptako.text import escape_md
 
 lang = st.session_state.language
 regions = ui.require("regions", lang)
@@ -25,14 +27,7 @@ CONFLICT_COLOURS = ("conflict", "fatalities")
 # A country export fits (ACLED's three countries since 1997: tens of MB); the global UCDP file goes through
 # `liptako import`.
 UPLOAD_MB = 100
-try:  # the analyst's own ACLED / UCDP data (`liptako import`), as a cached region × month aggregate
-    conflict_data = store.conflict_data()
-except DataError as exc:
-    conflict_data = None
-    st.warning(escape_md(str(exc)), icon=":material/error:")
-# A file uploaded in this session (its aggregate only, in memory) takes the place of the store for this session.
-conflict_data = st.session_state.get("conflict_upload") or conflict_data
-order = regions.sort_values(["country", f"name_{lang}"]).index
+conflict_data = conflict_view.current(lang)  # the analyst's ACLED / UCDP data, or None
 
 st.title(t("map.title", lang))
 st.caption(t("map.intro", lang))
@@ -40,22 +35,41 @@ st.caption(t("map.intro", lang))
 
 @st.fragment
 def explore() -> None:
+    today_units = store.optional("today_units") or ()
     link, notices = parse(
         st.query_params.to_dict(),
-        Known(regions=set(regions.index), events=set(events.index) if events is not None else None),
+        Known(
+            regions=set(regions.index) | {u.id for u in today_units},
+            events=set(events.index) if events is not None else None,
+        ),
     )
     ui.show_notices(notices, lang, link)
+    # Which boundaries the map draws (`?bounds=today`): each is its own cached base map; the units, and the events'
+    # regions, follow. A defective file of today's units leaves the reference map, with a message.
+    try:
+        units, shown_events = store.map_units(link.bounds), store.map_events(link.bounds)
+    except DataError as exc:
+        st.warning(t("map.today.unavailable", lang, error=escape_md(str(exc))), icon=":material/error:")
+        link, units, shown_events = replace(link, bounds="reference"), regions, events
+    # A unit of the other map becomes the one unit it became or came from (none if it was split).
+    selected = geo.carry_region(link.selection.region, units, today_units)
+    if selected != link.selection.region:
+        link = link.with_selection(region=selected)
+        ui.write_state(link, lang)
+    map_key = "region_map" if link.bounds == "reference" else "region_map_today"
     # The URL holds the selection and the colouring: push them into the widgets on every run; a click or a pick
     # writes the URL. The zone shown is a view preference of this session, not part of a shared link.
-    selected = link.selection.region
     st.session_state.region_picker = selected or ""
+    st.session_state.bounds_choice = link.bounds
     colourings = [
         c
         for c in COLOURINGS
-        if (c != "events" or events is not None) and (c not in CONFLICT_COLOURS or conflict_data is not None)
+        if (c != "events" or events is not None)
+        and (c not in CONFLICT_COLOURS or (conflict_data is not None and link.bounds == "reference"))
     ]
     if link.colour not in colourings and link.colour in CONFLICT_COLOURS:
-        st.info(t("conflict.not_loaded", lang), icon=":material/info:")
+        message = "map.today.no_conflict" if conflict_data is not None else "conflict.not_loaded"
+        st.info(t(message, lang), icon=":material/info:")
     st.session_state.colour_choice = link.colour if link.colour in colourings else "country"
     st.session_state.setdefault("zone_id", zones[0].id)
     st.session_state.zone_choice = st.session_state.zone_id
@@ -65,8 +79,8 @@ def explore() -> None:
 
     def on_map_click() -> None:
         """A click anywhere in a region selects it; a click on an event dot also opens its newest event (by id)."""
-        returned = st.session_state.get("region_map")
-        region_id = geo.clicked_region(returned, regions)
+        returned = st.session_state.get(map_key)
+        region_id = geo.clicked_region(returned, units)
         if region_id:
             select(region_id, geo.clicked_event(returned, events))
 
@@ -76,10 +90,19 @@ def explore() -> None:
     controls = st.columns([2, 2, 2])
     controls[0].selectbox(
         t("map.picker", lang),
-        ["", *order],
+        ["", *units.sort_values(["country", f"name_{lang}"]).index],
         key="region_picker",
         on_change=lambda: select(st.session_state.region_picker or None),
-        format_func=lambda rid: geo.region_label(regions.loc[rid], lang) if rid else t("map.picker.none", lang),
+        format_func=lambda rid: geo.region_label(units.loc[rid], lang) if rid else t("map.picker.none", lang),
+    )
+    controls[0].radio(
+        t("map.bounds", lang),
+        BOUNDS,
+        key="bounds_choice",
+        on_change=lambda: ui.write_state(replace(link, bounds=st.session_state.bounds_choice), lang),
+        format_func=lambda b: t(f"map.bounds.{b}", lang),
+        help=t("map.bounds_hint", lang),
+        horizontal=True,
     )
     zone_id = controls[1].radio(
         t("map.zone_choice", lang),
@@ -97,15 +120,16 @@ def explore() -> None:
         format_func=lambda c: t(f"map.colour.{c}", lang),
     )
 
-    layers = [maps.zone_layer(zone_by_id[zone_id], regions, lang), maps.highlight_layer(regions, selected)]
+    # The zone is drawn from the reference map's units, which its data lists (its outline is the same on both maps).
+    layers = [maps.zone_layer(zone_by_id[zone_id], regions, lang), maps.highlight_layer(units, selected)]
     if st.session_state.get("show_provinces"):
         layers.insert(0, maps.provinces_layer(provinces, lang))
-    if colour == "events" and events is not None:
-        counted = timeline.filter_events(events, link.filters)
-        counts = geo.events_per_region(counted, regions.index)
-        layers.insert(0, maps.choropleth_layer(regions, counts))
+    if colour == "events" and shown_events is not None:
+        counted = timeline.filter_events(shown_events, link.filters)
+        counts = geo.events_per_region(counted, units.index)
+        layers.insert(0, maps.choropleth_layer(units, counts))
     if colour in CONFLICT_COLOURS and conflict_data is not None:
-        source = conflict_source(controls[2])
+        source = conflict_view.source_picker(conflict_data, controls[2], lang)
         totals = conflict.per_region_filtered(
             conflict_data.months, regions, link.filters.countries, link.filters.date_from, link.filters.date_to, source
         )[colour if colour == "fatalities" else "events"]
@@ -114,9 +138,9 @@ def explore() -> None:
     map_column, panel_column = st.columns([3, 2])
     with map_column:
         map_component.draw(
-            store.base_map(lang, st.get_option("server.baseUrlPath")),
+            store.base_map(lang, st.get_option("server.baseUrlPath"), link.bounds),
             layers,
-            key="region_map",
+            key=map_key,
             height=600,
             returned_objects=["last_object_clicked", "last_active_drawing"],
             on_change=on_map_click,
@@ -126,11 +150,13 @@ def explore() -> None:
             key="show_provinces",
             help=t("map.provinces_hint", lang),
         )
-        if colour == "events" and events is not None:
+        if colour == "events" and shown_events is not None:
             filters = timeline.describe_filters(link.filters, lang)  # escaped for HTML by choropleth_legend
             what = t("map.choropleth.what", lang, filters=filters, total=len(counted))
             st.html(maps.choropleth_legend(counts, what))
-            st.caption(t("map.choropleth.unplaced", lang))
+            st.caption(
+                t("map.choropleth.unplaced" if link.bounds == "reference" else "map.choropleth.unplaced_today", lang)
+            )
         if colour in CONFLICT_COLOURS and conflict_data is not None:
             period = timeline.describe_dates(link.filters, lang) or t("conflict.period_all", lang)
             label = conflict.SOURCE_NAMES[source]
@@ -139,7 +165,7 @@ def explore() -> None:
             )
             st.html(maps.choropleth_legend(totals, what))
             st.caption(t("conflict.filters_note", lang))
-            conflict_terms([source])
+            conflict_view.terms(conflict_data, [source], lang)
         elif conflict_data is None:
             st.caption(t("conflict.none", lang))
 
@@ -149,73 +175,12 @@ def explore() -> None:
             return
         if events is not None and link.selection.event:
             event_panel(link.selection.event)
-        detail = geo.region_detail(regions, provinces, zones, selected, lang)
-        ui.render_card(cards.region_card(detail, zones, changes, events, provisions, lang, actors))
-        conflict_panel(selected)
-
-
-def conflict_source(column) -> str:  # noqa: ANN001 - a Streamlit column
-    """Which imported source colours the map: the only one, or the reader's pick (ACLED and UCDP count the same
-    violence differently, so they are never added up)."""
-    sources = [s.source for s in conflict_data.sources]
-    if len(sources) == 1:
-        return sources[0]
-    return column.radio(
-        t("conflict.source_choice", lang),
-        sources,
-        key="conflict_source",
-        format_func=lambda s: conflict.SOURCE_NAMES[s],
-        horizontal=True,
-    )
-
-
-def conflict_terms(sources: list[str]) -> None:
-    """Each source shown, named with its file, span and terms (ACLED's: not redistributed; UCDP's citation)."""
-    for info in conflict_data.sources:
-        if info.source in sources:
-            span = {
-                "first": format_date(info.first, lang) if info.first else "–",
-                "last": format_date(info.last, lang) if info.last else "–",
-            }
-            imported = t("conflict.imported", lang, date=info.imported[:10]) if info.imported else ""
-            imported = imported or t("conflict.session_only", lang)
-            st.caption(t(f"conflict.terms.{info.source}", lang, file=escape_md(info.file), imported=imported, **span))
-
-
-def conflict_panel(region_id: str) -> None:
-    """The region's conflict events per month (a sparkline per source) with the timeline's coups and agreements
-    tied to the region marked on it; or a plain line saying that no file is loaded."""
-    with st.container(key="conflict_panel"):
-        if conflict_data is None:
-            st.caption(t("conflict.none", lang))
-            return
-        st.markdown(f"**{t('panel.conflict', lang)}**")
-        series = conflict.region_months(conflict_data.months, region_id)
-        marks = None
-        if events is not None:
-            tied = timeline.filter_events(events, Filters(types=conflict.MARKED_TYPES), region_id)
-            # Plotly reads hover text as HTML: escaped, as on the timeline.
-            marks = tied.assign(label=[escape_html(timeline.event_label(row, lang)) for _, row in tied.iterrows()])
-        labels = {s: escape_html(conflict.SOURCE_NAMES[s]) for s in conflict.SOURCES}
-        labels["marks"] = escape_html(t("panel.conflict_marks", lang))
-        st.plotly_chart(
-            conflict.sparkline(series, marks, labels),
-            key="conflict_sparkline",
-            config={"displayModeBar": False},
-            alt=t("panel.conflict", lang),
-        )
-        mine = conflict_data.months[conflict_data.months["region"] == region_id]
-        for source, frame in mine.groupby("source"):
-            st.caption(
-                t(
-                    "panel.conflict_total",
-                    lang,
-                    events=number(int(frame["events"].sum()), lang),
-                    deaths=number(int(frame["fatalities"].sum()), lang),
-                    source=conflict.SOURCE_NAMES[source],
-                )
-            )
-        conflict_terms([s.source for s in conflict_data.sources])
+        today = next((u for u in today_units if u.id == selected), None) if link.bounds == "today" else None
+        detail = geo.region_detail(units, provinces, zones, selected, lang, today)
+        lineage = reforms.lineage_markdown(selected, link.bounds, regions, today_units, lang)
+        ui.render_card(cards.region_card(detail, zones, changes, shown_events, provisions, lang, actors, lineage))
+        if selected in regions.index:  # the imported conflict data is counted by the reference map's regions
+            conflict_view.region_panel(conflict_data, selected, events, lang)
 
 
 def event_panel(event_id: str) -> None:

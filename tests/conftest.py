@@ -7,8 +7,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from liptako import data
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -23,6 +27,22 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_drafts"))
     return target
+
+
+@pytest.fixture(scope="session")
+def regions() -> gpd.GeoDataFrame:
+    """The reference map's admin-1 units, as the app loads them (read-only: tests never change them)."""
+    return data.load_regions(DATA / "regions.geojson")
+
+
+@pytest.fixture(scope="session")
+def events() -> pd.DataFrame:
+    return data.load_events(DATA / "events.csv")
+
+
+@pytest.fixture(scope="session")
+def periods() -> pd.DataFrame:
+    return data.load_rule_periods(DATA / "rule_periods.csv")
 
 
 def run_page(page: str, lang: str = "en", params: dict[str, str] | None = None) -> AppTest:

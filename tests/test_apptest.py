@@ -166,10 +166,14 @@ def test_charter_unknown_article_gives_a_notice() -> None:
 def test_timeline_date_range_narrows_the_count() -> None:
     at = run_page("timeline", "en")
     total = int(count_line(at).split()[0])
-    at.slider(key="tl_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
+    at.date_input(key="tl_from").set_value(dt.date(2023, 1, 1)).run()  # typed dates (issue 13)
+    at.date_input(key="tl_to").set_value(dt.date(2023, 12, 31)).run()
     in_2023 = int(count_line(at).split()[0])
     assert 0 < in_2023 < total
     assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
+    at.slider(key="tl_years").set_value((2022, 2023)).run()  # a year at a time
+    assert at.query_params["from"] in (["2022-01-01"], "2022-01-01")
+    assert int(count_line(at).split()[0]) > in_2023
 
 
 # ---------------------------------------------------------------- cross-links and shared state

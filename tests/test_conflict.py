@@ -19,18 +19,12 @@ import pytest
 import shapely
 
 from liptako import cli, conflict
-from liptako.data import default_data_dir, load_regions
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("gen_conflict", ROOT / "scripts" / "gen_conflict.py")
 gen = importlib.util.module_from_spec(_spec)
 sys.modules["gen_conflict"] = gen
 _spec.loader.exec_module(gen)
-
-
-@pytest.fixture(scope="module")
-def regions():
-    return load_regions(default_data_dir() / "regions.geojson")
 
 
 @pytest.fixture(scope="module")
@@ -283,15 +277,6 @@ def test_without_a_store_the_map_says_so(tmp_path, monkeypatch):
     assert any("aucun fichier ACLED ou UCDP" in i.value for i in at.info)
     assert any("Aucune donnée de conflit chargée" in c.value for c in at.caption)
     assert not at.get("plotly_chart")
-
-
-def test_sparkline_marks_the_curated_events():
-    months = pd.DataFrame({"acled": [1, 4, 0]}, index=pd.date_range("2020-01-01", periods=3, freq="MS"))
-    marks = pd.DataFrame({"date": [pd.Timestamp("2020-02-10")], "label": ["coup &lt;b&gt;"]})
-    figure = conflict.sparkline(months, marks, {"acled": "ACLED", "marks": "Coups"})
-    assert [trace.name for trace in figure.data] == ["ACLED", "Coups"]
-    assert list(figure.data[1].text) == ["coup &lt;b&gt;"]
-    assert conflict.sparkline(months, None, {}).data[0].name == "acled"
 
 
 def test_a_session_upload_is_read_in_memory_by_the_same_parser(files, regions, tmp_path, monkeypatch):

@@ -40,8 +40,10 @@ def test_timeline_link_with_dates_outside_the_data_shows_the_view_and_a_notice(l
     at = run_page("timeline", lang, params)
     assert not at.exception, at.exception
     assert at.warning, "the reader is told the dates were moved"
-    start, end = at.slider(key="tl_dates").value
+    start, end = at.date_input(key="tl_from").value, at.date_input(key="tl_to").value
     assert FIRST <= start <= end <= LAST
+    low, high = at.slider(key="tl_years").value
+    assert FIRST.year <= low <= high <= LAST.year
     for param in params:  # the cleaned link holds only dates that exist
         if param in at.query_params:
             value = dt.date.fromisoformat(query(at)[param])

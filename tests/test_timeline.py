@@ -5,21 +5,9 @@ import html
 import json
 
 import pandas as pd
-import pytest
 
 from liptako import data, exports, timeline
-from liptako.data import default_data_dir
 from liptako.state import Filters
-
-
-@pytest.fixture(scope="module")
-def events() -> pd.DataFrame:
-    return data.load_events(default_data_dir() / "events.csv")
-
-
-@pytest.fixture(scope="module")
-def periods() -> pd.DataFrame:
-    return data.load_rule_periods(default_data_dir() / "rule_periods.csv")
 
 
 def involves(frame: pd.DataFrame, country: str) -> bool:
@@ -84,7 +72,7 @@ def test_figure_has_one_point_per_event_and_country_and_ids_for_selection(events
     assert {eid for _, eid, _ in points} == set(shown.index)
     expected = sum(len(cs) for cs in shown["countries"])
     assert len(points) == expected
-    bars = [tr for tr in fig.data if tr.type == "bar"]
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.legendgroup == "rule"]
     assert bars and sum(len(b.y) for b in bars) == len(periods)
 
 
@@ -169,3 +157,119 @@ def test_date_ticks_fall_on_round_months_inside_the_range() -> None:
     assert values == ["2021-04-01", "2021-05-01", "2021-06-01"]
     assert labels == ["avr. 2021", "mai 2021", "juin 2021"]
     assert timeline.date_ticks(first, last, "en")[1] == ["Apr 2021", "May 2021", "Jun 2021"]
+
+
+# ---------------------------------------------------------------- reading the timeline (issue 13)
+
+
+def plotted(fig) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(event id, lane) of every event marker, the selection ring left out."""
+    return [
+        (cd[0], html.unescape(y))
+        for tr in fig.data
+        if tr.type == "scatter" and tr.name != "selected"
+        for cd, y in zip(tr.customdata, tr.y, strict=True)
+    ]
+
+
+def test_only_the_lanes_of_the_countries_asked_for_are_drawn(events, periods) -> None:  # noqa: ANN001
+    niger = timeline.filter_events(events, Filters(countries=("NER",)))
+    fig = timeline.build_figure(niger, periods, "en", "country", countries=("NER",))
+    assert list(fig.layout.yaxis.categoryarray) == ["Niger"]
+    assert {lane for _, lane in plotted(fig)} == {"Niger"}
+    assert {eid for eid, _ in plotted(fig)} == set(niger.index)  # a joint event is on Niger's lane only
+    rule = [tr for tr in fig.data if tr.type == "bar" and tr.legendgroup == "rule"]
+    assert {html.unescape(y) for tr in rule for y in tr.y} == {"Niger"}
+
+
+def test_type_lanes_are_only_the_types_shown(events, periods) -> None:  # noqa: ANN001
+    coups = timeline.filter_events(events, Filters(types=("coup", "treaty")))
+    fig = timeline.build_figure(coups, periods, "en", "type")
+    lanes = [html.unescape(v) for v in fig.layout.yaxis.categoryarray]
+    assert "Coup" in " ".join(lanes) and "Treaty" in lanes
+    assert not any(label in lanes for label in ("Withdrawal", "Sanction", "Diplomatic"))
+
+
+def test_presets_are_dates_and_are_recognised(events) -> None:  # noqa: ANN001
+    first, last = timeline.date_bounds(events)
+    charter = dt.date(2023, 9, 16)
+    assert timeline.preset_dates("all", first, last, charter) == (None, None)
+    assert timeline.preset_dates("since_2020", first, last, charter) == (dt.date(2020, 1, 1), None)
+    assert timeline.preset_dates("since_charter", first, last, charter) == (charter, None)
+    start, end = timeline.preset_dates("last_12_months", first, last, charter)
+    assert end is None and start == dt.date(last.year - 1, last.month, last.day) + dt.timedelta(days=1)
+    for preset in timeline.PRESETS:
+        date_from, date_to = timeline.preset_dates(preset, first, last, charter)
+        filters = Filters(date_from=date_from, date_to=date_to)
+        assert timeline.matching_preset(filters, first, last, charter) == preset
+    assert timeline.matching_preset(Filters(date_from=dt.date(2021, 3, 4)), first, last, charter) is None
+    since = timeline.filter_events(events, Filters(date_from=timeline.preset_dates("since_2020", first, last)[0]))
+    assert 0 < len(since) < len(events)
+
+
+def test_short_titles_fit_a_label(events) -> None:  # noqa: ANN001
+    for lang in ("fr", "en"):
+        for _, event in events.iterrows():
+            label = timeline.short_title(event, lang)
+            assert 0 < len(label) <= timeline.LABEL_CHARS
+    assert timeline.short_title(events.loc["ner-2023-07-26-coup"], "en") == "Niger coup"
+
+
+def _spans(fig, plot_px: float) -> dict[tuple[str, int], list[tuple[float, float]]]:  # noqa: ANN001
+    """Where each label lies on a plot `plot_px` wide, by lane and row (above or below the dots)."""
+    low, high = (dt.date.fromisoformat(v[:10]) for v in fig.layout.xaxis.range)
+    rows: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    for note in fig.layout.annotations:
+        at = (dt.date.fromisoformat(note.x) - low).days / (high - low).days * plot_px
+        width = len(html.unescape(note.text.replace("<b>", "").replace("</b>", ""))) * timeline.CHAR_PX
+        left = {"left": at, "right": at - width}.get(note.xanchor, at - width / 2)
+        assert left >= 0 and left + width <= plot_px, note.text  # inside the plot, not cut off at its edge
+        rows.setdefault((note.y, note.yshift), []).append((left, left + width))
+    return rows
+
+
+def test_key_events_are_labelled_without_collisions(events, periods) -> None:  # noqa: ANN001
+    first, last = timeline.date_bounds(events)
+    since = timeline.filter_events(events, Filters(date_from=dt.date(2020, 1, 1)))
+    fig = timeline.build_figure(since, periods, "fr", window=(dt.date(2020, 1, 1), last))
+    texts = [html.unescape(a.text) for a in fig.layout.annotations]
+    assert len(texts) >= 6
+    key = since[since["type"].map(str).isin(timeline.KEY_TYPES)]
+    assert set(texts) <= {timeline.short_title(e, "fr") for _, e in key.iterrows()}
+    for row in _spans(fig, timeline.PLOT_PX).values():
+        row.sort()
+        assert all(a[1] <= b[0] for a, b in zip(row, row[1:], strict=False)), row
+    phone = fig.layout.meta["phone_labels"]
+    assert 0 < phone <= len(texts)
+    css = timeline.narrow_css(fig, ".chart")
+    assert f'data-index="{phone}"' in css if phone < len(texts) else css == ""
+    assert 'data-index="0"]' not in css
+
+
+def test_selected_event_is_ringed_and_labelled_first(events, periods) -> None:  # noqa: ANN001
+    fig = timeline.build_figure(events, periods, "en", selected="bfa-2021-06-05-solhan")
+    ring = next(tr for tr in fig.data if tr.name == "selected")
+    assert ring.marker.size > 20 and list(ring.customdata) == [["bfa-2021-06-05-solhan"]]
+    first = fig.layout.annotations[0]
+    assert first.text == "<b>Solhan massacre</b>" and first.x == "2021-06-05"
+
+
+def test_density_band_counts_every_event_in_the_window(events, periods) -> None:  # noqa: ANN001
+    unit, band = timeline.density(events, timeline.date_bounds(events))
+    assert unit == "year" and band["count"].sum() == len(events)
+    unit, band = timeline.density(events, (dt.date(2023, 1, 1), dt.date(2024, 12, 31)))
+    in_window = events[(events["date"] >= "2023-01-01") & (events["date"] <= "2024-12-31")]
+    assert unit == "month" and len(band) == 24 and band["count"].sum() == len(in_window)
+    fig = timeline.build_figure(events, periods, "fr")
+    bars = next(tr for tr in fig.data if tr.name == "density")
+    assert bars.yaxis == "y2" and "événements en 2024" in " ".join(bars.hovertext)
+
+
+def test_legend_lists_what_is_shown_escaped(events, periods) -> None:  # noqa: ANN001
+    coups = timeline.filter_events(events, Filters(types=("coup",)))
+    legend = timeline.legend_html(coups, periods, "fr", ("NER",))
+    assert "Coup d&#x27;État" in legend or "Coup d'État" in legend
+    assert "Traité" not in legend
+    assert "militaire" in legend.lower()  # Niger's periods of military rule are behind its lane
+    assert "Événements par an" in timeline.legend_html(coups, periods, "fr", unit="year")  # the density band's bars
+    assert timeline.density_unit((dt.date(2023, 1, 1), dt.date(2024, 12, 31))) == "month"

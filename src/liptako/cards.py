@@ -258,9 +258,12 @@ def region_card(
     provisions: Mapping[str, Provision],
     lang: Lang,
     actors: Mapping[str, Actor] | None = None,
+    lineage: str = "",
 ) -> Card:
     """What the map's panel says about a region: facts, zone, provinces, its events (each a link to its card), the
-    provisions those events bear on, and the reforms that redrew it since the map's boundaries."""
+    provisions those events bear on, and the reforms that redrew it since the map's boundaries. `lineage` (escaped
+    Markdown, `reforms.lineage_markdown`) says what the unit was or became across the two maps; a unit of today
+    whose id is not an ISO code is not a region the timeline knows, so its links name no region."""
     name, other = (detail.name_fr, detail.name_en) if lang == "fr" else (detail.name_en, detail.name_fr)
     facts = [
         (t("panel.country", lang), t("country." + detail.country, lang)),
@@ -270,10 +273,13 @@ def region_card(
     ]
     blocks = [f"*{t('panel.name_other', lang, name=escape_md(other))}*"] if other != name else []
     blocks += ["  \n".join(labelled(label, value, lang) for label, value in facts), zone_sentence(detail, zones, lang)]
+    if lineage:
+        blocks.append(lineage)
     later = reforms.changes_for(changes, detail.id)
     if later:
         blocks.append(f"**{t('panel.reforms', lang)}**  \n" + "  \n".join(reforms.change_line(c, lang) for c in later))
-    blocks.append(f"*{t('panel.id', lang, id=detail.id)}*")
+    blocks.append(f"*{t('panel.id' if detail.iso else 'panel.id_today', lang, id=detail.id)}*")
+    region = {"region": detail.id} if detail.iso else {}
 
     sections = []
     if detail.provinces:
@@ -301,7 +307,7 @@ def region_card(
                         Link(
                             TIMELINE_PAGE,
                             event_label(event, lang),
-                            {"lang": lang, "region": detail.id, "event": str(eid)},
+                            {"lang": lang, **region, "event": str(eid)},
                             ":material/event:",
                         )
                         for eid, event in newest.iterrows()
@@ -310,14 +316,10 @@ def region_card(
                     icon=":material/event:",
                 )
             )
-            links.append(
-                Link(
-                    TIMELINE_PAGE,
-                    t("panel.events_link", lang),
-                    {"lang": lang, "region": detail.id},
-                    ":material/timeline:",
+            if region:
+                links.append(
+                    Link(TIMELINE_PAGE, t("panel.events_link", lang), {"lang": lang, **region}, ":material/timeline:")
                 )
-            )
             links += [
                 Link(
                     CHARTER_PAGE,

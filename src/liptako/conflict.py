@@ -24,7 +24,6 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -34,9 +33,6 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import shapely
-
-if TYPE_CHECKING:
-    import plotly.graph_objects as go
 
 SOURCES = ("acled", "ucdp")
 SOURCE_NAMES = {"acled": "ACLED", "ucdp": "UCDP GED"}
@@ -502,6 +498,37 @@ def per_region_filtered(
     return per_region(months, kept, date_from, date_to, [source]).reindex(regions.index, fill_value=0)
 
 
+def months_filtered(
+    months: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    countries: Iterable[str],
+    region: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    source: str,
+) -> pd.DataFrame:
+    """One source's events and fatalities per month over the timeline's filters: its countries, its region, the
+    months overlapping its dates. Every month the source covers within those dates is listed (zeros kept, so a
+    quiet month shows as one); months before the source's first event or after its last are left out rather than
+    counted as zero, as the file says nothing about them."""
+    columns = ["events", "fatalities"]
+    mine = months[months["source"] == source]
+    if mine.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}, index=pd.DatetimeIndex([], name="month"))
+    countries = list(countries)
+    kept = regions.index[regions["country"].isin(countries)] if countries else regions.index
+    if region is not None:
+        kept = kept.intersection([region])
+    first, last = mine["month"].min(), mine["month"].max()
+    if date_from is not None:
+        first = max(first, pd.Timestamp(date_from).to_period("M").to_timestamp())
+    if date_to is not None:
+        last = min(last, pd.Timestamp(date_to).to_period("M").to_timestamp())
+    span = pd.date_range(first, last, freq="MS", name="month")  # empty when the dates miss the source's span
+    totals = mine[mine["region"].isin(kept)].groupby("month")[columns].sum()
+    return totals.reindex(span, fill_value=0).astype("int64")
+
+
 def region_months(months: pd.DataFrame, region_id: str) -> pd.DataFrame:
     """One region's events and fatalities per month and source, every month of the store's span (zeros kept)."""
     chosen = months[months["region"] == region_id]
@@ -537,45 +564,6 @@ def load_upload(name: str, data: bytes, regions: gpd.GeoDataFrame, imported: str
     return Loaded(months, (source,)), report
 
 
-MARKED_TYPES = ("coup", "attempted_coup", "agreement", "treaty")
-"""The curated events marked on a region's sparkline."""
-
-
-def sparkline(series: pd.DataFrame, marks: pd.DataFrame | None, labels: dict[str, str]) -> go.Figure:
-    """A region's conflict events per month (one line per source), small, with the curated coups and agreements
-    tied to the region as ticks along the bottom (their titles on hover)."""
-    import plotly.graph_objects as go  # here, so that the import command does not load plotly
-
-    figure = go.Figure()
-    for source in series.columns:
-        figure.add_trace(
-            go.Scatter(
-                x=series.index, y=series[source], mode="lines", name=labels.get(source, source), line={"width": 1.5}
-            )
-        )
-    if marks is not None and not marks.empty:
-        figure.add_trace(
-            go.Scatter(
-                x=marks["date"],
-                y=[0] * len(marks),
-                mode="markers",
-                marker={"symbol": "triangle-up", "size": 9, "color": "#b2182b"},
-                name=labels.get("marks", ""),
-                text=marks["label"],
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
-    figure.update_layout(
-        height=170,
-        margin={"l": 30, "r": 10, "t": 10, "b": 25},
-        showlegend=True,
-        legend={"orientation": "h", "y": -0.3, "font": {"size": 10}},
-        xaxis={"showgrid": False},
-        yaxis={"rangemode": "tozero", "nticks": 3},
-    )
-    return figure
-
-
 def summary_csv(months: pd.DataFrame, region_ids: Iterable[str]) -> str:
     """`region,events,fatalities`, one row per region id, sorted, over every source in the store."""
     totals = per_region(months, sorted(region_ids))
@@ -599,6 +587,7 @@ __all__ = [
     "load",
     "load_upload",
     "monthly",
+    "months_filtered",
     "per_region",
     "read",
     "region_months",

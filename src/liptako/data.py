@@ -39,6 +39,8 @@ from liptako.schema import (
     RegionProps,
     RulePeriod,
     SourceEntry,
+    TodayUnit,
+    TodayUnitProps,
     Zone,
 )
 from liptako.text import fold
@@ -442,6 +444,39 @@ def load_admin_changes(
     return tuple(sorted((c for _, c in rows), key=lambda c: (c.date, c.id)))
 
 
+def load_today_units(
+    path: Path,
+    region_ids: set[str] | None = None,
+    province_ids: set[str] | None = None,
+    change_ids: set[str] | None = None,
+    defects: Defects = STOP_AT_FIRST,
+) -> tuple[TodayUnit, ...]:
+    """Where today's units come from (`admin_today.yaml`); the reference map's regions and provinces they are
+    made of, and the reform entries they cite, must exist."""
+    file = _display(path)
+    rows = _entries(path, TodayUnit, defects)
+    known_parts = None if region_ids is None or province_ids is None else region_ids | province_ids
+    for row, unit in rows:
+        _known(file, row, "reference_region_ids", unit.reference_region_ids, region_ids, "region", defects)
+        _known(file, row, "made_of", unit.made_of, known_parts, "region or province", defects)
+        _known(file, row, "change_id", [unit.change_id] if unit.change_id else [], change_ids, "reform", defects)
+    return tuple(u for _, u in rows)
+
+
+def load_admin_today(
+    path: Path, unit_ids: set[str] | None = None, defects: Defects = STOP_AT_FIRST
+) -> gpd.GeoDataFrame:
+    """Today's first-level units (issue 17), indexed by id; each has its entry in `admin_today.yaml`, and each
+    entry its shape."""
+    file = _display(path)
+    frame = _shapes(path, TodayUnitProps, defects)
+    for number, unit_id in enumerate(frame["id"], start=1):
+        _known(file, number, "id", [unit_id], unit_ids, "unit (no entry in admin_today.yaml)", defects)
+    for missing in sorted(set(unit_ids or ()) - set(frame.index)):
+        defects.add(DataError(file, None, "id", f"admin_today.yaml lists {missing!r}, which has no shape here"))
+    return frame
+
+
 ENCYCLOPAEDIAS = ("wikipedia.org", "wikiwand.com", "theinfolist.com", "yodibujo.es", "britannica.com", "wikimonde.com")
 COUNTRY_PAGES = {"mali", "niger", "burkina-faso", "haute-volta", "upper-volta", "republique-du-niger"}
 
@@ -559,6 +594,8 @@ DATASETS: dict[str, Dataset] = {  # the one list of data files, each after the o
     "places": Dataset("places.csv", load_places, ("regions",)),
     "zones": Dataset("lg_zone.yaml", load_zones, ("regions",)),
     "admin_changes": Dataset("admin_changes.yaml", load_admin_changes, ("regions",)),
+    "today_units": Dataset("admin_today.yaml", load_today_units, ("regions", "provinces", "admin_changes")),
+    "admin_today": Dataset("admin_today.geojson", load_admin_today, ("today_units",)),
     "documents": Dataset("documents.yaml", load_documents),
     "provisions": Dataset("provisions.yaml", load_provisions, ("documents",)),
     "actors": Dataset("actors.yaml", load_actors),

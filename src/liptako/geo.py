@@ -13,7 +13,7 @@ import shapely
 from babel.numbers import format_decimal
 
 from liptako.i18n import Lang, format_date, t
-from liptako.schema import Zone
+from liptako.schema import TodayUnit, Zone
 from liptako.text import escape_md
 
 
@@ -109,14 +109,33 @@ class RegionDetail:
     area_km2: float
     zones: tuple[Zone, ...]
     provinces: tuple[str, ...]
+    iso: bool = True
+    """Whether `id` is an ISO 3166-2 code (the reference map's units) or an id of today's units."""
+
+
+def _in_zone(zone: Zone, country: str, reference_ids: Iterable[str]) -> bool:
+    if zone.unit_ids:
+        return any(rid in zone.unit_ids for rid in reference_ids)
+    return country in zone.countries
 
 
 def region_detail(
-    regions: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, zones: Iterable[Zone], region_id: str, lang: Lang
+    regions: gpd.GeoDataFrame,
+    provinces: gpd.GeoDataFrame,
+    zones: Iterable[Zone],
+    region_id: str,
+    lang: Lang,
+    today: TodayUnit | None = None,
 ) -> RegionDetail:
+    """The panel's facts about a unit of the map drawn (`regions`); for one of today's units (`today`), its zones
+    are those of the reference map's unit it was cut from, and its provinces are today's."""
     row = regions.loc[region_id]
-    inside = tuple(z for z in zones if region_id in zone_units(z, regions))
-    names = tuple(sorted(provinces.loc[provinces["region_id"] == region_id, f"name_{lang}"]))
+    reference_ids = today.reference_region_ids if today else [region_id]
+    inside = tuple(z for z in zones if _in_zone(z, row["country"], reference_ids))
+    if today is not None:
+        names = tuple(today.provinces_today)
+    else:
+        names = tuple(sorted(provinces.loc[provinces["region_id"] == region_id, f"name_{lang}"]))
     return RegionDetail(
         id=region_id,
         name_fr=row["name_fr"],
@@ -127,7 +146,60 @@ def region_detail(
         area_km2=float(row["area_km2"]),
         zones=inside,
         provinces=names,
+        iso=today is None or today.id == today.reference_region_ids[0],
     )
+
+
+# ---------------------------------------------------------------- today's boundaries (issue 17)
+
+
+def map_units(regions: gpd.GeoDataFrame, today: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The units today's map draws: today's units, and for a country that has none drawn (Mali) the reference
+    map's, so that the three countries stay covered. Column `reference` tells which rows are the latter."""
+    kept = regions[~regions["country"].isin(set(today["country"]))]
+    parts = [today.assign(hasc="", reference=False), kept.assign(reference=True)]
+    units = gpd.GeoDataFrame(pd.concat(parts), geometry="geometry", crs=regions.crs)
+    return units[[*regions.columns.drop("geometry"), "reference", "geometry"]]
+
+
+def successors(units: Iterable[TodayUnit]) -> dict[str, tuple[str, ...]]:
+    """For each reference map's unit, the ids of today's units cut (wholly or partly) from it."""
+    found: dict[str, list[str]] = {}
+    for unit in units:
+        for rid in unit.reference_region_ids:
+            found.setdefault(rid, []).append(unit.id)
+    return {rid: tuple(ids) for rid, ids in found.items()}
+
+
+def today_region_ids(events: pd.DataFrame, units: gpd.GeoDataFrame, later: Mapping[str, tuple[str, ...]]) -> pd.Series:
+    """Each event's units on today's map. A reference unit that became one unit of today (renamed, unchanged, or
+    not redrawn) passes its events on; one that was split passes an event to the part holding its coordinates,
+    and an event without coordinates there stays unassigned (no guess)."""
+
+    def assign(row: pd.Series) -> list[str]:
+        point = shapely.Point(row["lon"], row["lat"]) if pd.notna(row["lat"]) and pd.notna(row["lon"]) else None
+        out: list[str] = []
+        for rid in row["region_ids"]:
+            parts = later.get(rid, (rid,))
+            hits = [p for p in parts if p in units.index]
+            if len(hits) > 1:
+                hits = [p for p in hits if point is not None and units.loc[p].geometry.covers(point)][:1]
+            out += [h for h in hits if h not in out]
+        return out
+
+    return events.apply(assign, axis=1) if len(events) else pd.Series([], dtype=object)
+
+
+def carry_region(region_id: str | None, units: gpd.GeoDataFrame, today: Iterable[TodayUnit]) -> str | None:
+    """The selection kept across a switch of boundaries: the same unit if the other map draws it, else the one
+    unit it became (or came from); None when that is not a single unit (a region split in two)."""
+    if region_id is None or region_id in units.index:
+        return region_id
+    by_id = {u.id: u for u in today}
+    candidates = list(successors(by_id.values()).get(region_id, ()))
+    if region_id in by_id:
+        candidates = list(by_id[region_id].reference_region_ids)
+    return candidates[0] if len(candidates) == 1 and candidates[0] in units.index else None
 
 
 def format_area(area_km2: float, lang: Lang) -> str:

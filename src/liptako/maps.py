@@ -75,8 +75,9 @@ def _swatch(style: str, label: str) -> str:
     return f'<li><span class="swatch" style="{style}"></span>{escape_html(label)}</li>'
 
 
-def _legend(lang: Lang, event_types: Iterable[str]) -> Element:
-    """Every symbol drawn on the map, in a list that folds away (folded at first on a narrow screen)."""
+def _legend(lang: Lang, event_types: Iterable[str], notes: Iterable[str] = ()) -> Element:
+    """Every symbol drawn on the map, in a list that folds away (folded at first on a narrow screen); `notes` are
+    locale keys of lines about what the map draws (today's map: Mali's units are the reference map's)."""
     rows = [_swatch(f"background:{colour}", t("country." + code, lang)) for code, colour in COUNTRY_COLOURS.items()]
     rows += [
         _swatch(f"background:{NEIGHBOUR_COLOUR}", t("map.legend.neighbours", lang)),
@@ -99,7 +100,7 @@ def _legend(lang: Lang, event_types: Iterable[str]) -> Element:
         if kind in set(event_types)
     ]
     title = escape_html(t("map.legend.title", lang))
-    note = escape_html(t("map.legend.events", lang))
+    note = "<br>".join(escape_html(t(key, lang)) for key in ["map.legend.events", *notes])
     return Element(
         f"""<details class="liptako-legend" open><summary>{title}</summary><ul>{"".join(rows)}</ul>
 <p>{note}</p></details>
@@ -342,9 +343,11 @@ def base_map(
     base_url_path: str = "",
     events: pd.DataFrame | None = None,
     context: gpd.GeoDataFrame | None = None,
+    notes: Iterable[str] = (),
 ) -> FrozenMap:
-    """The map every view starts from, the same whatever the selection (so it is built once per data version and
-    language): works with no tile server; tiles are an optional layer, off by default."""
+    """The map every view starts from, the same whatever the selection (so it is built once per data version,
+    language and boundaries: `regions` is the reference map's units or today's): works with no tile server; tiles
+    are an optional layer, off by default. `notes`: locale keys of lines added to the legend."""
     west, south, east, north = regions.total_bounds
     bounds = [[south, west], [north, east]]
     m = FrozenMap(
@@ -405,7 +408,7 @@ def base_map(
     # pixels and Leaflet reads the click as a drag (the reader's first click on a region was lost).
     m.get_root().header.add_child(Element("<style>html, body {margin: 0; overflow: hidden}</style>"))
     located_types = events.loc[events["lat"].notna(), "type"].map(str) if events is not None else []
-    m.get_root().html.add_child(_legend(lang, located_types))
+    m.get_root().html.add_child(_legend(lang, located_types, notes))
     ViewControls(bounds, lang).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m

@@ -144,8 +144,9 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class RegionProps(Record):
-    id: RegionId
+class UnitProps(Record):
+    """What every first-level unit drawn on a map has, on the reference map or on today's."""
+
     country: Country
     name_fr: Text
     name_en: Text
@@ -153,6 +154,10 @@ class RegionProps(Record):
     type_en: Text
     capital: Text
     area_km2: float = Field(gt=0)
+
+
+class RegionProps(UnitProps):
+    id: RegionId
     hasc: str = ""
 
 
@@ -165,6 +170,55 @@ class ProvinceProps(Record):
     capital: Text
     area_km2: float = Field(gt=0)
     hasc: str = ""
+
+
+TODAY_ID = re.compile(r"^(BF25-[A-Z]+|NE-\d)$")
+
+
+def _today_id(value: str) -> str:
+    if not TODAY_ID.match(value):
+        raise ValueError(f"{value!r} is not an id of today's units such as BF25-LIPTAKO or NE-6")
+    return value
+
+
+TodayId = Annotated[str, AfterValidator(_today_id)]
+
+
+class TodayUnitProps(UnitProps):
+    """A feature of `admin_today.geojson`: one first-level unit as it is today (issue 17)."""
+
+    id: TodayId
+
+
+class TodayUnit(Record):
+    """An entry of `admin_today.yaml`: where a unit of today comes from (the act, the reference map's units it is
+    made of) and whether its drawn outline is only approximate, and why."""
+
+    id: TodayId
+    country: Country
+    name_fr: Text
+    name_en: Text
+    aliases: list[str] = []
+    capital: Text
+    act_fr: Text
+    act_en: Text
+    act_date: dt.date | None = None
+    change_id: Slug | None = None
+    reference_region_ids: list[RegionId] = Field(min_length=1)
+    made_of: list[Annotated[str, Field(pattern=r"^(BF-[A-Z]{3}|ML-(\d|BKO)|NE-\d)$")]] = Field(min_length=1)
+    provinces_today: list[str] = []
+    approximate: bool
+    approximate_fr: str = ""
+    approximate_en: str = ""
+    sources: list[Url] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _reason_given(self) -> TodayUnit:
+        if self.approximate and not (self.approximate_fr and self.approximate_en):
+            raise ValueError("approximate_fr: an approximate outline needs its reason, in French and in English")
+        if not self.approximate and (self.approximate_fr or self.approximate_en):
+            raise ValueError("approximate: a reason is given but the unit is not marked approximate")
+        return self
 
 
 class ContextKind(StrEnum):

@@ -53,6 +53,8 @@ class State:
     colour: str = "country"
     """What the map's regions are coloured by: `country`, `events` (the timeline's filtered events per region), or
     `conflict` / `fatalities` (the imported ACLED or UCDP events, or their deaths, per region over its dates)."""
+    bounds: str = "reference"
+    """Which boundaries the map draws: `reference` (Natural Earth's, before the reforms) or `today` (issue 17)."""
 
     def with_selection(self, **changes: str | None) -> State:
         return replace(self, selection=replace(self.selection, **changes))
@@ -94,6 +96,7 @@ LANES = ("country", "type")
 COLOURINGS = ("country", "events", "conflict", "fatalities")
 """`conflict` and `fatalities` need an imported ACLED or UCDP file (`liptako import`); without one the map
 falls back to `country`."""
+BOUNDS = ("reference", "today")
 THEMES = tuple(t.value for t in Theme)
 
 
@@ -191,7 +194,12 @@ def parse(params: Mapping[str, str | list[str]], known: Known | None = None) -> 
     if colour not in COLOURINGS:
         notices.append(Notice("colour", colour, "notice.unknown_value"))
         colour = "country"
-    return State(lang=lang, filters=filters, selection=selection, lanes=lanes, colour=colour), notices
+    bounds = get.get("bounds", "") or "reference"
+    if bounds not in BOUNDS:
+        notices.append(Notice("bounds", bounds, "notice.unknown_value"))
+        bounds = "reference"
+    state = State(lang=lang, filters=filters, selection=selection, lanes=lanes, colour=colour, bounds=bounds)
+    return state, notices
 
 
 def clamp_dates(state: State, first: dt.date, last: dt.date) -> tuple[State, list[Notice]]:
@@ -231,5 +239,6 @@ def to_query(state: State) -> dict[str, str]:
         "actors": ",".join(f.actors),
         "lanes": "" if state.lanes == "country" else state.lanes,
         "colour": "" if state.colour == "country" else state.colour,
+        "bounds": "" if state.bounds == "reference" else state.bounds,
     }
     return {k: v for k, v in pairs.items() if v}

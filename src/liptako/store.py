@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
-from liptako import conflict, maps
+from liptako import conflict, geo, maps
 from liptako.data import DATASETS, DataError, default_data_dir, ids_of
 from liptako.i18n import Lang
 
 MAP_DATA = ("regions", "places", "events", "context")
+TODAY_DATA = ("regions", "events", "today_units", "admin_today")
 
 
 def _stamp(kind: str) -> tuple[str, float]:
@@ -48,17 +51,47 @@ def optional(kind: str) -> object | None:
         return None
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _base_map(lang: Lang, base_url_path: str, version: tuple[tuple[str, float], ...]) -> maps.FrozenMap:
-    m = maps.base_map(get("regions"), get("places"), lang, base_url_path, optional("events"), optional("context"))
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _base_map(lang: Lang, base_url_path: str, bounds: str, version: tuple[tuple[str, float], ...]) -> maps.FrozenMap:
+    units = map_units(bounds)
+    notes = [] if bounds == "reference" or units["reference"].sum() == 0 else ["map.legend.today_mali"]
+    m = maps.base_map(units, get("places"), lang, base_url_path, optional("events"), optional("context"), notes)
     m.get_root().render()
     return m
 
 
-def base_map(lang: Lang, base_url_path: str) -> maps.FrozenMap:
-    """The base map of this data version and language, rendered, shared by every session: draw it only through
-    `map_component.draw`, which leaves it as it found it."""
-    return _base_map(lang, base_url_path, tuple(_stamp(kind) for kind in MAP_DATA))
+def base_map(lang: Lang, base_url_path: str, bounds: str = "reference") -> maps.FrozenMap:
+    """The base map of this data version, language and boundaries (`reference` or `today`), rendered, shared by
+    every session: two frozen maps, never layers added per run. Draw it only through `map_component.draw`, which
+    leaves it as it found it."""
+    kinds = MAP_DATA + (TODAY_DATA if bounds == "today" else ())
+    return _base_map(lang, base_url_path, bounds, tuple(_stamp(kind) for kind in kinds))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _today(version: tuple[tuple[str, float], ...]) -> tuple[gpd.GeoDataFrame, pd.DataFrame | None]:
+    later = geo.successors(get("today_units"))  # a defective admin_today.yaml stops today's map too
+    units = geo.map_units(get("regions"), get("admin_today"))
+    events = optional("events")
+    if events is not None:
+        events = events.assign(region_ids=geo.today_region_ids(events, units, later))
+    return units, events
+
+
+def map_units(bounds: str) -> gpd.GeoDataFrame:
+    """The units a map draws: the reference map's regions, or today's units (Mali's reference units kept, see
+    `geo.map_units`). Raises `DataError` if a file they need is defective."""
+    if bounds != "today":
+        return get("regions")
+    return _today(tuple(_stamp(kind) for kind in TODAY_DATA))[0]
+
+
+def map_events(bounds: str) -> pd.DataFrame | None:
+    """The events with their `region_ids` on the map drawn: as recorded for the reference map, re-assigned to
+    today's units for today's map (`geo.today_region_ids`), computed once per data version."""
+    if bounds != "today":
+        return optional("events")
+    return _today(tuple(_stamp(kind) for kind in TODAY_DATA))[1]
 
 
 # ---------------------------------------------------------------- the analyst's conflict data (issue 15)
