@@ -54,5 +54,5 @@ for column, (heading, text, figures, target, label, icon) in zip(st.columns(2) *
     with column, st.container(border=True, height="stretch"):
         st.subheader(t(heading, lang))
         st.write(t(text, lang, **figures))
-        # The reader's state goes along (filters, selection), as it does through the sidebar's links.
-        ui.page_link(target, t(label, lang), icon, {**st.session_state.get("shared_query", {}), "lang": lang})
+        # The reader's state in the address goes along (filters, selection), as through the sidebar's links.
+        ui.page_link(target, t(label, lang), icon, {**st.query_params.to_dict(), "lang": lang})

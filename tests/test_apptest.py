@@ -289,3 +289,14 @@ def test_map_link_with_an_event_shows_it_in_the_panel() -> None:
     texts = " ".join(m.value for m in at.markdown)
     assert "Solhan" in texts
     assert any("event=bfa-2021-06-05-solhan" in q for _, q in page_links(at))
+
+
+def test_home_links_carry_the_readers_state() -> None:
+    """From the overview, "Open the map" (and the others) keep the reader's filters and selection, as the sidebar
+    does: a reader who comes back to the overview does not lose what they were looking at."""
+    at = run_page("home", "en", {"region": "NE-6", "countries": "NER"})
+    links = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
+    assert links, "the overview links to the views"
+    for page, query in links.items():
+        assert query.startswith("lang=en"), page
+        assert "region=NE-6" in query and "countries=NER" in query, page
