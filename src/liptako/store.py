@@ -29,17 +29,32 @@ def _stamp(kind: str) -> tuple[str, float]:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _load(kind: str, stamp: tuple[str, float], refs: tuple[frozenset[str] | None, ...]) -> object:
-    return DATASETS[kind].load(Path(stamp[0]), *[set(r) if r is not None else None for r in refs])
+def _load(kind: str, version: tuple, _refs: list[object | None]) -> object:
+    """Cached by `version` alone: `_refs` (the data sets `kind` is checked against) follow from it, and hashing their
+    ids on every call cost ≈ 100 ms a page run (Streamlit does not hash arguments named with a leading `_`)."""
+    path = Path(version[0][0])
+    return DATASETS[kind].load(path, *[ids_of(r) if r is not None else None for r in _refs])
+
+
+def _get(kind: str) -> tuple[object, tuple]:
+    """The loaded data set and its version: its file's stamp and, for each file it is checked against, that file's
+    version (None where that file is defective and its cross-references are skipped)."""
+    refs: list[object | None] = []
+    versions: list[tuple | None] = []
+    for other in DATASETS[kind].checks:
+        try:
+            loaded, version = _get(other)
+        except DataError:
+            loaded, version = None, None
+        refs.append(loaded)
+        versions.append(version)
+    version = (_stamp(kind), tuple(versions))
+    return _load(kind, version, refs), version
 
 
 def get(kind: str) -> object:
     """The loaded data set `kind` (a key of `data.DATASETS`); raises `DataError` if its file is defective."""
-    refs = []
-    for other in DATASETS[kind].checks:
-        loaded = optional(other)
-        refs.append(frozenset(ids_of(loaded)) if loaded is not None else None)
-    return _load(kind, _stamp(kind), tuple(refs))
+    return _get(kind)[0]
 
 
 def optional(kind: str) -> object | None:
