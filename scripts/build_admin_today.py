@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 import yaml
-from npm_source import ROOT, dumps, finish_polygon
+from npm_source import ROOT, check_coverage, dumps, finish_polygon
 from shapely.geometry import mapping, shape
 
 MAX_BYTES = 150_000
@@ -161,14 +161,6 @@ def _read(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["features"]
 
 
-def _check_coverage(geoms: np.ndarray, what: str) -> None:
-    bad = [i for i, ok in enumerate(shapely.is_valid(geoms)) if not ok]
-    if bad:
-        raise SystemExit(f"{what}: invalid geometries at {bad}")
-    if not shapely.coverage_is_valid(geoms):
-        raise SystemExit(f"{what}: not a valid coverage (gaps/overlaps or unmatched edges)")
-
-
 def build(data: Path) -> tuple[list[dict], list[dict]]:
     """The features of admin_today.geojson and the entries of admin_today.yaml, both sorted by id."""
     provinces = {f["properties"]["id"]: f for f in _read(data / "provinces_bfa.geojson")}
@@ -237,7 +229,7 @@ def build(data: Path) -> tuple[list[dict], list[dict]]:
         )
 
     geoms = np.array([g for _, g in features])
-    _check_coverage(geoms, "today's units")
+    check_coverage(geoms, "today's units")
     for iso3 in ("BFA", "NER"):  # same extent as the reference map's units of the country
         mine = shapely.union_all([g for p, g in features if p["country"] == iso3])
         ref = shapely.union_all([shape(f["geometry"]) for f in regions.values() if f["properties"]["country"] == iso3])

