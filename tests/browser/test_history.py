@@ -123,8 +123,18 @@ def test_charter_article_to_an_event_and_back(server: Server, tab: Tab, lang: st
     article_url = page.url
 
     event = facts.events().loc[CHARTER_SIGNED]
-    opened.get_by_role("link", name=timeline.event_label(event, lang)).click()
-    expect(page).to_have_url(re.compile(rf"/timeline\?lang={lang}&event={CHARTER_SIGNED}$"))
+    link = opened.get_by_role("link", name=timeline.event_label(event, lang))
+    target = re.compile(rf"/timeline\?lang={lang}&event={CHARTER_SIGNED}$")
+    link.click()
+    try:
+        expect(page).to_have_url(target, timeout=10_000)
+    except AssertionError:
+        # Known intermittent defect (closing note of session 3): on a loaded machine, Streamlit sometimes ignores
+        # the first click on this card's page link (seen twice in full CI runs, never alone). A second click must
+        # work; the failure of both still fails the test.
+        wait_idle(page)
+        link.click()
+        expect(page).to_have_url(target)
     expect(page.locator(EVENT_CARD).get_by_role("heading").first).to_have_text(pick(event, "title", lang))
 
     page.go_back()
