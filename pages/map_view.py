@@ -220,15 +220,18 @@ def on_upload() -> None:
 
 
 explore()
-with st.expander(t("conflict.upload", lang), icon=":material/upload_file:"):
-    st.caption(t("conflict.upload_help", lang))
-    st.file_uploader(
-        t("conflict.upload_label", lang, mb=UPLOAD_MB),
-        type=["csv"],
-        key="conflict_file",
-        on_change=on_upload,
-        max_upload_size=UPLOAD_MB,
-    )
+# Built once opened: the file uploader's code (with its archive libraries) is otherwise loaded by the browser with
+# the map and holds the map back. Once a file is in, the uploader stays (closed or not), so the reader can remove it.
+with st.expander(t("conflict.upload", lang), icon=":material/upload_file:", key="upload_open", on_change="rerun"):
+    if st.session_state.get("upload_open") or st.session_state.get("conflict_file") is not None:
+        st.caption(t("conflict.upload_help", lang))
+        st.file_uploader(
+            t("conflict.upload_label", lang, mb=UPLOAD_MB),
+            type=["csv"],
+            key="conflict_file",
+            on_change=on_upload,
+            max_upload_size=UPLOAD_MB,
+        )
     if "conflict_upload_message" in st.session_state:
         kind, message = st.session_state.conflict_upload_message
         (st.error if kind == "error" else st.success)(message)

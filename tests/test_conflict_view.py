@@ -142,3 +142,13 @@ def test_the_region_panel_draws_the_regions_months(with_store) -> None:
     assert marks[0]["name"] == "Coups and agreements (timeline)"
     text = captions(at)
     assert ACLED_TERMS in text and UCDP_CITATION in text
+
+
+def test_the_file_uploader_is_built_when_its_section_is_opened() -> None:
+    """Built with the page, the uploader's code loaded with the map and held it back: it comes when asked for."""
+    at = run_page("map")
+    assert not at.get("file_uploader")
+    at.session_state["upload_open"] = True
+    at.run()
+    assert not at.exception
+    assert at.get("file_uploader")

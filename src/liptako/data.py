@@ -8,6 +8,7 @@ what to fix.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -53,7 +54,13 @@ def default_data_dir() -> Path:
     from a wheel points it at its copy of `data/`), else the `data/` folder of the checkout this package runs from
     (an editable install), else `./data` (the app started from its own folder, as `make run` and the container do).
     """
-    return locate_data_dir(os.environ.get("LIPTAKO_DATA_DIR"), Path(__file__).resolve(), Path.cwd())
+    return _data_dir(os.environ.get("LIPTAKO_DATA_DIR"), os.getcwd())
+
+
+@functools.lru_cache(maxsize=8)
+def _data_dir(setting: str | None, cwd: str) -> Path:
+    """Remembered per setting and folder: every page run asks for it once per data file it reads."""
+    return locate_data_dir(setting, Path(__file__).resolve(), Path(cwd))
 
 
 def locate_data_dir(setting: str | None, module: Path, cwd: Path) -> Path:

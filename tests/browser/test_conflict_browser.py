@@ -14,7 +14,7 @@ from liptako import conflict, conflict_figures, timeline
 from liptako.i18n import number
 from liptako.state import Filters
 from tests.support import facts
-from tests.support.conflict_store import make_store
+from tests.support.conflict_store import generator, make_store
 
 from .conftest import ARTIFACTS, MAP_FRAME, Server, Tab, open_app
 
@@ -90,3 +90,27 @@ def test_timeline_band_lines_up_with_the_lanes(conflict_server: Server, tab: Tab
     expect(band).not_to_contain_text(ACLED_TERMS)
     page.screenshot(path=ARTIFACTS / f"timeline-conflict-band-{lanes}.png", full_page=True)
     assert tab.outside == []
+
+
+@pytest.mark.browser
+def test_upload_a_file_for_the_session(server: Server, tab: Tab, tmp_path: Path) -> None:
+    """The uploader is built when its section is opened (so its code does not hold the map back); a file read there
+    is announced with its count of events, and stays removable after the section is closed."""
+    page = tab.page
+    open_app(page, f"{server.url}/map?lang=en")
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    expect(uploader).to_have_count(0)
+    section = page.locator("summary", has_text="Use an ACLED or UCDP file for this session only")
+    section.click()
+    expect(uploader).to_be_visible()
+
+    regions = facts.regions()
+    file = tmp_path / "acled.csv"
+    generator().generate("acled", 200, file, regions, seed=9)
+    _, report = conflict.load_upload(file.name, file.read_bytes(), regions, "")
+    uploader.locator('input[type="file"]').set_input_files(file)
+    done = "Read from acled.csv for this session only (not stored): Mali, Burkina Faso and Niger events, "
+    expect(page.get_by_text(f"{done}{number(report.kept, 'en')} in all.")).to_be_visible()
+
+    section.click()  # closed, the file stays listed (and removable) in its uploader
+    expect(uploader.get_by_text("acled.csv")).to_be_attached()
