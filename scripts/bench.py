@@ -1,9 +1,9 @@
 """Print the dashboard's performance figures, measured in a real browser, beside a bare reference.
 
-Usage: `make bench` (or `python scripts/bench.py [--clicks N] [--reload-only | --proxy-only]`). The reference is `scripts/reference_app.py`: the
-same admin-1 map through st_folium and the clicked region's name, nothing else. Each figure that has a budget
-(DESIGN.md, issue 7) is marked OK or OVER; the script measures and exits 0 — the tests assert behaviour.
-"""
+Usage: `make bench` (or `python scripts/bench.py [--clicks N] [--reload-only | --proxy-only]`). The reference is
+`scripts/reference_app.py`: the same admin-1 map through st_folium and the clicked region's name, nothing else. Each
+figure that has a budget (DESIGN.md, issue 7) is marked OK or OVER; the script measures and exits 0 — the tests
+assert behaviour."""
 
 from __future__ import annotations
 
