@@ -36,6 +36,7 @@ def main() -> None:
     # Import the heavy libraries before serving, so the first reader does not wait for them.
     import liptako.cards  # noqa: F401, PLC0415
     import liptako.maps  # noqa: F401, PLC0415
+
     # What exists now (modules, classes, functions: most of the process's objects) lives as long as the process:
     # keep it out of the garbage collector's way, so a full collection walks only sessions and data (≈ 20 ms, not
     # ≈ 120 ms: `.streamlit/config.toml`, runner section).
