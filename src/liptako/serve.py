@@ -8,7 +8,7 @@ as one: a deep link such as `/map` gets a "Page not found" dialog (which also sw
 and a link naming a page file's stem runs that file without `app.py`. This app always uses `st.navigation`, so the
 launcher settles the question before the first session. `tests/test_serve.py` fails if a Streamlit upgrade changes
 the attribute this relies on. The launcher also imports the heavy libraries (geopandas, folium, plotly) up front,
-which the first reader would otherwise wait for.
+which the first reader would otherwise wait for, and freezes them out of the garbage collector's way.
 
 Usage: `python -m liptako.serve [streamlit run options]`, from the app's folder (the one holding `app.py`).
 """
