@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psutil
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 # The browser helpers are test support (tests/support/), shared with the browser tests: import them from the
 # repository root, whatever the working directory.
@@ -108,6 +108,12 @@ class Traffic:
 
     def totals(self) -> tuple[int, int]:
         return sum(r.sizes()["responseBodySize"] for r in list(self.requests)), sum(self.frames)
+
+
+def launch(playwright: Playwright) -> Browser:
+    """The Chromium the browser tests drive (`chromium_path`), with their options."""
+    path = chromium_path(playwright.chromium.executable_path)
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
 
 
 def until_drawn(page: Page, go: Callable[[], object], drawn: Callable[[Page], None]) -> float:
@@ -332,9 +338,7 @@ def main() -> None:
         ours, reference = Server().start(), reference_server()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=chromium_path(playwright.chromium.executable_path), args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright)
                 urls = (f"{ours.url}/map?lang=en", reference.url)
                 pages = [open_page(browser, url, PAGES["/map"])[0] for url in urls]
                 reload_rows(*reload_timings(pages, PAGES["/map"]))
@@ -347,9 +351,7 @@ def main() -> None:
         ours = Server().start()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=chromium_path(playwright.chromium.executable_path), args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright)
                 proxy_row(*first_visit_bytes(browser, ours))
                 browser.close()
         finally:
@@ -362,9 +364,7 @@ def main() -> None:
     ours, reference = Server().start(), reference_server()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(playwright.chromium.executable_path), args=CHROMIUM_ARGS
-            )
+            browser = launch(playwright)
             ref_page, ref_drawn, ref_traffic = open_page(browser, reference.url, PAGES["/map"])
             ref_bytes = ref_traffic.totals()
             ref_clicks = click_timings(ref_page, regions, args.clicks)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from liptako import conflict, conflict_figures, timeline
-from liptako.i18n import number
+from liptako.i18n import number, t
 from liptako.state import Filters
 from tests.support import facts
 from tests.support.conflict_store import generator, make_store
@@ -100,7 +100,7 @@ def test_upload_a_file_for_the_session(server: Server, tab: Tab, tmp_path: Path)
     open_app(page, f"{server.url}/map?lang=en")
     uploader = page.locator('[data-testid="stFileUploader"]')
     expect(uploader).to_have_count(0)
-    section = page.locator("summary", has_text="Use an ACLED or UCDP file for this session only")
+    section = page.locator("summary", has_text=t("conflict.upload", "en"))
     section.click()
     expect(uploader).to_be_visible()
 
@@ -109,8 +109,8 @@ def test_upload_a_file_for_the_session(server: Server, tab: Tab, tmp_path: Path)
     generator().generate("acled", 200, file, regions, seed=9)
     _, report = conflict.load_upload(file.name, file.read_bytes(), regions, "")
     uploader.locator('input[type="file"]').set_input_files(file)
-    done = "Read from acled.csv for this session only (not stored): Mali, Burkina Faso and Niger events, "
-    expect(page.get_by_text(f"{done}{number(report.kept, 'en')} in all.")).to_be_visible()
+    done = t("conflict.upload_done", "en", events=number(report.kept, "en"), file=file.name)
+    expect(page.get_by_text(done)).to_be_visible()
 
     section.click()  # closed, the file stays listed (and removable) in its uploader
     expect(uploader.get_by_text("acled.csv")).to_be_attached()
