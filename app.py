@@ -13,6 +13,7 @@ import streamlit as st
 from liptako import ui
 from liptako.i18n import LANGS, language_from_locale, t
 from liptako.state import parse
+from liptako.views import VIEWS
 
 ROOT = Path(__file__).parent
 LANG_NAMES = {"fr": "Français", "en": "English"}
@@ -56,17 +57,16 @@ lang = st.session_state.language
 with st.sidebar:
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
-PAGES = [  # (file in pages/, title key, icon, url path)
-    ("home_view.py", "nav.home", ":material/home:", ""),
-    ("map_view.py", "nav.map", ":material/map:", "map"),
-    ("timeline_view.py", "nav.timeline", ":material/timeline:", "timeline"),
-    ("charter_view.py", "nav.charter", ":material/gavel:", "charter"),
-    ("sources_view.py", "nav.sources", ":material/menu_book:", "sources"),
-]
 page = st.navigation(
     [
-        st.Page(ROOT / "pages" / file, title=t(title, lang), icon=icon, url_path=path or None, default=not path)
-        for file, title, icon, path in PAGES
+        st.Page(
+            ROOT / "pages" / view.file,
+            title=t(view.title_key, lang),
+            icon=view.icon,
+            url_path=view.url_path or None,
+            default=not view.url_path,
+        )
+        for view in VIEWS
     ]
 )
 page.run()

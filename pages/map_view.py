@@ -235,7 +235,8 @@ with st.expander(t("conflict.upload", lang), icon=":material/upload_file:", key=
     if "conflict_upload_message" in st.session_state:
         kind, message = st.session_state.conflict_upload_message
         (st.error if kind == "error" else st.success)(message)
-with st.expander(t("map.boundaries_note", lang), icon=":material/history:"):
-    st.markdown(t("map.reforms_intro", lang))
-    for change in changes:
-        st.markdown(reforms.change_markdown(change, lang))
+with st.expander(t("map.boundaries_note", lang), icon=":material/history:", key="reforms_open", on_change="rerun"):
+    if st.session_state.get("reforms_open"):
+        st.markdown(t("map.reforms_intro", lang))
+        for change in changes:
+            st.markdown(reforms.change_markdown(change, lang))

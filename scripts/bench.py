@@ -339,7 +339,8 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
-                urls = (f"{ours.url}/map?lang=en", reference.url)
+                # With a region selected (its card drawn too), as in the full run, which reloads after its clicks.
+                urls = (f"{ours.url}/map?lang=en&region={TARGETS[args.clicks % len(TARGETS)]}", reference.url)
                 pages = [open_page(browser, url, PAGES["/map"])[0] for url in urls]
                 reload_rows(*reload_timings(pages, PAGES["/map"]))
                 browser.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+from streamlit.web.server.app_discovery import discover_asgi_app
 
 from liptako import serve
 from liptako.data import locate_data_dir
@@ -43,7 +44,15 @@ def test_the_launcher_sets_the_flag_then_runs_this_app(monkeypatch, restore_flag
     PagesManager.uses_pages_directory = None
     serve.main()
     assert seen["flag"] is False
-    assert seen["argv"] == ["streamlit", "run", str(ROOT / "app.py"), "--server.port", "9999"]
+    assert seen["argv"] == ["streamlit", "run", str(serve.LAUNCHER), "--server.port", "9999"]
+
+
+def test_streamlit_run_finds_the_launchers_app_and_the_app_is_this_checkouts() -> None:
+    """`streamlit run` serves the launcher as an `st.App` (the host preamble's middleware) only if it finds one."""
+    found = discover_asgi_app(serve.LAUNCHER)
+    assert found.is_asgi_app and found.import_string == f"{serve.LAUNCHER.stem}:app"
+    assert sorted(p.name for p in serve.LAUNCHER.parent.glob("*.py")) == ["__init__.py", serve.LAUNCHER.name]
+    assert serve.entrypoint() == ROOT / "app.py"
 
 
 def test_app_and_data_are_found_from_a_checkout_or_from_the_current_folder(tmp_path: Path) -> None:

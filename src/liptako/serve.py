@@ -22,6 +22,9 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+# `app.py` as an `st.App` with the host preamble (`liptako.preamble`): what `streamlit run` is given.
+LAUNCHER = Path(__file__).resolve().parent / "asgi" / "liptako_app.py"
+
 
 def app_path(module: Path, cwd: Path) -> Path:
     """The app's entrypoint: the checkout's `app.py` for an editable install, else the one in the current folder
@@ -30,9 +33,13 @@ def app_path(module: Path, cwd: Path) -> Path:
     return checkout if checkout.is_file() else cwd / "app.py"
 
 
+def entrypoint() -> Path:
+    """This app's `app.py`."""
+    return app_path(Path(__file__).resolve(), Path.cwd())
+
+
 def main() -> None:
     PagesManager.uses_pages_directory = False
-    app = app_path(Path(__file__).resolve(), Path.cwd())
     # Import the heavy libraries before serving, so the first reader does not wait for them.
     import liptako.cards  # noqa: F401, PLC0415
     import liptako.maps  # noqa: F401, PLC0415
@@ -41,7 +48,7 @@ def main() -> None:
     # keep it out of the garbage collector's way, so a full collection walks only sessions and data (≈ 20 ms, not
     # ≈ 120 ms: `.streamlit/config.toml`, runner section).
     gc.freeze()
-    sys.argv = ["streamlit", "run", str(app), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(LAUNCHER), *sys.argv[1:]]
     cli.main()
 
 

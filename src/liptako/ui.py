@@ -65,8 +65,8 @@ def render_card(card: Card) -> None:
     st.subheader(escape_md(card.title))
     if card.warning:
         st.warning(card.warning, icon=":material/report:")
-    for block in card.blocks:
-        st.markdown(block)
+    if card.blocks:  # one element, not one per block: each element costs the browser its own layout and styles
+        st.markdown("\n\n".join(card.blocks))
     for section in card.sections:
         with st.expander(section.title, expanded=section.expanded, icon=section.icon):
             if section.markdown:

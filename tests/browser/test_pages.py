@@ -1,6 +1,8 @@
 """Every registered page opens in a real browser, by deep link on a fresh server, with the app's own shell and
 all its content — while every request to a host other than 127.0.0.1 is blocked (the app works offline)."""
 
+from urllib.parse import urlparse
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -37,8 +39,13 @@ def fully_rendered(page: Page, path: str) -> None:
 @pytest.mark.parametrize("path", list(PAGES))
 def test_deep_link_on_a_fresh_server_shows_the_page_in_the_app_shell(fresh_server: Server, tab: Tab, path: str) -> None:
     page = tab.page
+    probes: list[str] = []
+    page.on("request", lambda r: probes.append(urlparse(r.url).path) if "/_stcore/h" in r.url else None)
     open_app(page, f"{fresh_server.url}{path}?lang=en")
     expect(page.get_by_role("heading", name=PAGES[path]).first).to_be_visible()
+    # The host preamble (`liptako.preamble`): the frontend asks the root for its server at once, never the page's
+    # own path first (a 404 and a 100 ms wait before the page could connect).
+    assert probes and set(probes) <= {"/_stcore/health", "/_stcore/host-config"}, probes
     nav = page.locator('[data-testid="stSidebarNavLink"]')
     expect(nav).to_have_count(len(PAGES))
     expect(page.get_by_text("Langue / Language")).to_be_visible()
