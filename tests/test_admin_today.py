@@ -216,6 +216,21 @@ def test_switching_back_keeps_the_region_it_came_from_in_the_url() -> None:
     assert "Centre (jusqu'en 2025) → aujourd'hui Kadiogo" in _panel_text(at)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_map_pages_list_of_reforms_is_built_when_its_section_is_opened(lang: str) -> None:
+    """Some twenty Markdown blocks the browser laid out on every load of the map, before the map's frame, whether
+    the section was open or not: they now come when it is opened."""
+    changes = data.load_admin_changes(data.default_data_dir() / "admin_changes.yaml")
+    expected = [reforms.change_markdown(change, lang) for change in changes]
+    at = run_page("map", lang)
+    assert not at.exception
+    assert not set(expected) & {m.value for m in at.markdown}
+    at.session_state["reforms_open"] = True
+    at.run()
+    assert not at.exception
+    assert set(expected) <= {m.value for m in at.markdown}
+
+
 def test_unknown_boundaries_in_a_link_give_a_notice() -> None:
     at = run_page("map", "en", {"bounds": "<b>1990</b>"})
     assert not at.exception
