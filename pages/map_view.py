@@ -235,6 +235,7 @@ with st.expander(t("conflict.upload", lang), icon=":material/upload_file:", key=
     if "conflict_upload_message" in st.session_state:
         kind, message = st.session_state.conflict_upload_message
         (st.error if kind == "error" else st.success)(message)
+# Built once opened too: some twenty Markdown blocks the browser otherwise laid out on every load, before the map.
 with st.expander(t("map.boundaries_note", lang), icon=":material/history:", key="reforms_open", on_change="rerun"):
     if st.session_state.get("reforms_open"):
         st.markdown(t("map.reforms_intro", lang))

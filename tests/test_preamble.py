@@ -3,6 +3,7 @@ in Streamlit — these fail if an upgrade changes the page it is added to or the
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import streamlit
@@ -61,7 +62,9 @@ def call(middleware: HostPreamble, method: str, path: str, headers: dict[bytes, 
         return {"type": "http.request", "body": b""}
 
     scope = {"type": "http", "method": method, "path": path, "headers": list((headers or {}).items())}
-    asyncio.run(middleware(scope, receive, send))
+    # In a thread of its own: the browser tests' Playwright leaves an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware(scope, receive, send)).result()
     return sent
 
 

@@ -1,4 +1,5 @@
-"""Start the dashboard: `streamlit run app.py`, without Streamlit's legacy handling of a folder named `pages/`.
+"""Start the dashboard: `streamlit run app.py`, without Streamlit's legacy handling of a folder named `pages/`, and
+with the host preamble on the views' pages (`liptako.preamble`, served through `asgi/liptako_app.py`, an `st.App`).
 
 This is the one way every documented route starts the app (`make run`, the README, the container). Streamlit 1.67
 decides once per server, when the first session arrives, whether the app is an old-style multipage app because a
