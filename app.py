@@ -73,5 +73,4 @@ page.run()
 st.session_state.shared_query = st.query_params.to_dict()
 
 st.divider()
-st.caption(t("app.footer", lang))
-st.caption(ui.as_of(lang))
+st.caption(f"{t('app.footer', lang)}  \n{ui.as_of(lang)}")  # one element: each costs the browser a layout pass

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from liptako import conflict, conflict_figures, timeline
+from liptako.i18n import t
 from liptako.state import Filters
 
 from .conftest import run_page
@@ -110,6 +111,16 @@ def test_without_a_file_the_timeline_says_so(tmp_path, monkeypatch) -> None:
     assert not at.exception
     assert chart(at, "tl_chart") is not None and chart(at, "conflict_band_chart") is None
     assert any(c.value.startswith("Aucune donnée de conflit chargée") for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_without_a_file_the_map_page_says_so_once(tmp_path, monkeypatch, lang: str) -> None:
+    """Under the map, and not a second time in the selected region's panel."""
+    monkeypatch.setenv("LIPTAKO_STORE", str(tmp_path / "empty"))
+    at = run_page("map", lang, {"region": "NE-6"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Tillabéri"]
+    assert [c.value for c in at.caption].count(t("conflict.none", lang)) == 1
 
 
 def test_a_session_upload_feeds_the_band(store, tmp_path, monkeypatch, regions) -> None:

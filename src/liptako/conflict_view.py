@@ -64,11 +64,10 @@ def terms(data: conflict.Loaded, sources: Iterable[str], lang: Lang) -> None:
 
 def region_panel(data: conflict.Loaded | None, region_id: str, events: pd.DataFrame | None, lang: Lang) -> None:
     """The region's conflict events per month (a sparkline per source) with the timeline's coups and agreements
-    tied to the region marked on it; or a plain line saying that no file is loaded."""
+    tied to the region marked on it; nothing when no file is loaded (the line under the map says so already)."""
+    if data is None:
+        return
     with st.container(key="conflict_panel"):
-        if data is None:
-            st.caption(t("conflict.none", lang))
-            return
         st.markdown(f"**{t('panel.conflict', lang)}**")
         series = conflict.region_months(data.months, region_id)
         marks = None
