@@ -25,11 +25,16 @@ INDEX = Path(streamlit.__file__).parent / "static" / "index.html"
 MARKER = '<script type="module"'
 
 
+def _prefix(base_url_path: str) -> str:
+    """`server.baseUrlPath` as a path prefix: "" or "/dash"."""
+    base = base_url_path.strip("/")
+    return f"/{base}" if base else ""
+
+
 def preamble(base_url_path: str) -> str:
     """The script: the server is this page's origin, under `server.baseUrlPath` (a setting, JSON-encoded and kept
     from closing the script element)."""
-    base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
-    where = json.dumps(base + "/").replace("<", "\\u003c")
+    where = json.dumps(_prefix(base_url_path) + "/").replace("<", "\\u003c")
     return (
         "<script>window.__streamlit = Object.assign({}, window.__streamlit, "
         f"{{BACKEND_BASE_URL: window.location.origin + {where}}});</script>\n    "
@@ -45,7 +50,7 @@ def page_with_preamble(html: str, base_url_path: str) -> str:
 
 def view_paths(url_paths: Iterable[str], base_url_path: str) -> frozenset[str]:
     """The addresses of the views: `/`, `/map`…, under `server.baseUrlPath` if set."""
-    base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+    base = _prefix(base_url_path)
     paths = {f"{base}/{p}" for p in url_paths}
     if "" in url_paths and base:
         paths.add(base)
