@@ -4,6 +4,7 @@ import streamlit as st
 
 from liptako import store, ui
 from liptako.i18n import t
+from liptako.views import page_file
 
 lang = st.session_state.language
 
@@ -16,12 +17,12 @@ places = store.optional("places")
 events = store.optional("events")
 provisions = store.optional("provisions")
 
-VIEWS = [  # heading, text, its figures, link target, link label, icon
+SECTIONS = [  # heading, text, its figures, link target, link label, icon
     (
         "home.where",
         "home.where_text",
         {"regions": len(regions) if regions is not None else "–", "towns": len(places) if places is not None else "–"},
-        "pages/map_view.py",
+        page_file("map"),
         "home.open_map",
         ":material/map:",
     ),
@@ -29,7 +30,7 @@ VIEWS = [  # heading, text, its figures, link target, link label, icon
         "home.when",
         "home.when_text",
         {"events": len(events) if events is not None else "–"},
-        "pages/timeline_view.py",
+        page_file("timeline"),
         "home.open_timeline",
         ":material/timeline:",
     ),
@@ -37,7 +38,7 @@ VIEWS = [  # heading, text, its figures, link target, link label, icon
         "home.what",
         "home.what_text",
         {"provisions": len(provisions) if provisions is not None else "–"},
-        "pages/charter_view.py",
+        page_file("charter"),
         "home.open_charter",
         ":material/gavel:",
     ),
@@ -45,12 +46,12 @@ VIEWS = [  # heading, text, its figures, link target, link label, icon
         "home.provenance",
         "home.provenance_text",
         {},
-        "pages/sources_view.py",
+        page_file("sources"),
         "home.open_sources",
         ":material/menu_book:",
     ),
 ]
-for column, (heading, text, figures, target, label, icon) in zip(st.columns(2) * 2, VIEWS, strict=True):
+for column, (heading, text, figures, target, label, icon) in zip(st.columns(2) * 2, SECTIONS, strict=True):
     with column, st.container(border=True, height="stretch"):
         st.subheader(t(heading, lang))
         st.write(t(text, lang, **figures))

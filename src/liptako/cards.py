@@ -1,6 +1,6 @@
 """What an event's card says, as data: Markdown blocks (already escaped) and links to other views.
 
-Kept free of Streamlit so it can be tested directly; `access.render_card` lays a card out on a page.
+Kept free of Streamlit so it can be tested directly; `ui.render_card` lays a card out on a page.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from liptako.schema import Actor, AdminChange, Provision, Zone
 from liptako.state import Filters
 from liptako.text import escape_md, fold, md_link
 from liptako.timeline import event_label, filter_events, when
+from liptako.views import page_file
 
-MAP_PAGE = "pages/map_view.py"
-TIMELINE_PAGE = "pages/timeline_view.py"
-CHARTER_PAGE = "pages/charter_view.py"
+MAP_PAGE = page_file("map")
+TIMELINE_PAGE = page_file("timeline")
+CHARTER_PAGE = page_file("charter")
 PANEL_EVENTS = 8
 """The region panel lists this many newest events; the timeline link shows them all (a long list slows a click)."""
 

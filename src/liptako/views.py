@@ -1,5 +1,5 @@
-"""The dashboard's views, in navigation order: read by `app.py` (its `st.navigation`) and by the launcher, which
-serves each view's address with the host preamble (`liptako.preamble`)."""
+"""The dashboard's views, in navigation order: read by `app.py` (its `st.navigation`), by the launcher, which
+serves each view's address with the host preamble (`liptako.preamble`), and by every link to a view (`page_file`)."""
 
 from typing import NamedTuple
 
@@ -18,3 +18,9 @@ VIEWS = (
     View("charter_view.py", "nav.charter", ":material/gavel:", "charter"),
     View("sources_view.py", "nav.sources", ":material/menu_book:", "sources"),
 )
+
+
+def page_file(url_path: str) -> str:
+    """The script of the view at `url_path`, as `st.page_link` names it: links name a view by its address, so a
+    page file can be renamed here alone."""
+    return next(f"pages/{view.file}" for view in VIEWS if view.url_path == url_path)
