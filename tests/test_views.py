@@ -22,5 +22,5 @@ def test_the_cards_links_open_pages_that_exist() -> None:
 
 
 def test_an_unknown_address_is_an_error_not_a_guess() -> None:
-    with pytest.raises(StopIteration):
+    with pytest.raises(KeyError, match="no view at /nowhere"):
         page_file("nowhere")

@@ -23,4 +23,7 @@ VIEWS = (
 def page_file(url_path: str) -> str:
     """The script of the view at `url_path`, as `st.page_link` names it: links name a view by its address, so a
     page file can be renamed here alone."""
-    return next(f"pages/{view.file}" for view in VIEWS if view.url_path == url_path)
+    for view in VIEWS:
+        if view.url_path == url_path:
+            return f"pages/{view.file}"
+    raise KeyError(f"no view at /{url_path} (liptako.views.VIEWS)")
